@@ -1,0 +1,74 @@
+#pragma once
+// What the benchmark measures: each metric's key in the phases' JSON, its row label, and the
+// target at 10k entries from issue 2 where there is one.
+
+#include <QLatin1StringView>
+
+#include <array>
+#include <chrono>
+#include <vector>
+
+namespace tessera::bench {
+
+struct Metric {
+    QLatin1StringView key;
+    const char* label;
+    int decimals;
+    double targetAt10k = 0; // 0: no target; otherwise the value must stay below it
+};
+
+namespace key {
+inline constexpr QLatin1StringView Built{"built"};
+inline constexpr QLatin1StringView CreateSeconds{"createS"};
+inline constexpr QLatin1StringView AddFirstMs{"addFirstMs"};
+inline constexpr QLatin1StringView AddLastMs{"addLastMs"};
+inline constexpr QLatin1StringView CreatePublishMs{"createPublishMs"};
+inline constexpr QLatin1StringView KdfMs{"kdfMs"};
+inline constexpr QLatin1StringView UnlockMs{"unlockMs"};
+inline constexpr QLatin1StringView ListMs{"listMs"};
+inline constexpr QLatin1StringView SearchMs{"searchMs"};
+inline constexpr QLatin1StringView SearchWorstMs{"searchWorstMs"};
+inline constexpr QLatin1StringView DetailsMs{"detailsMs"};
+inline constexpr QLatin1StringView EditPublishMs{"editPublishMs"};
+inline constexpr QLatin1StringView PeakRssMiB{"peakRssMiB"};
+inline constexpr QLatin1StringView FileMiB{"fileMiB"};
+} // namespace key
+
+inline constexpr double UnlockTargetMs = 50;
+inline constexpr double SearchTargetMs = 5;
+inline constexpr double EditPublishTargetMs = 30;
+inline constexpr int TargetEntries = 10'000;
+
+inline constexpr std::array Metrics{
+    Metric{key::Built, "entries built", 0},
+    Metric{key::CreateSeconds, "create: all adds + publish (s)", 1},
+    Metric{key::AddFirstMs, "  one add, first 1k (ms)", 2},
+    Metric{key::AddLastMs, "  one add, last 1k (ms)", 2},
+    Metric{key::CreatePublishMs, "  first publish (ms)", 1},
+    Metric{key::KdfMs, "KDF alone, excluded below (ms)", 3},
+    Metric{key::UnlockMs, "unlock to ready (ms)", 2, UnlockTargetMs},
+    Metric{key::ListMs, "list all (ms)", 2},
+    Metric{key::SearchMs, "search, median of queries (ms)", 3, SearchTargetMs},
+    Metric{key::SearchWorstMs, "  slowest query's median (ms)", 3},
+    Metric{key::DetailsMs, "resolve title + details (ms)", 2},
+    Metric{key::EditPublishMs, "edit + publish (ms)", 2, EditPublishTargetMs},
+    Metric{key::PeakRssMiB, "peak RSS while unlocked (MiB)", 1},
+    Metric{key::FileMiB, "vault file (MiB)", 2},
+};
+
+// Wall time on the monotonic clock.
+class Stopwatch {
+public:
+    double elapsedMs() const {
+        return std::chrono::duration<double, std::milli>(Clock::now() - m_start).count();
+    }
+    void restart() { m_start = Clock::now(); }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point m_start = Clock::now();
+};
+
+double median(std::vector<double> samples); // 0 for no samples
+
+} // namespace tessera::bench
