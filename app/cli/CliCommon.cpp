@@ -1,0 +1,172 @@
+#include "CliCommon.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace tessera::cli {
+
+namespace {
+
+const QString KdfOpsOption = QStringLiteral("kdf-ops");
+const QString KdfMemOption = QStringLiteral("kdf-mem");
+constexpr int MaxKdfMemMiB = 4096;
+constexpr int MiBLog2 = 20;
+
+QString oneLine(QString message) {
+    message.replace(QLatin1String("\r\n"), QLatin1String("; "));
+    message.replace(QLatin1Char('\n'), QLatin1String("; "));
+    message.replace(QLatin1Char('\r'), QLatin1String("; "));
+    return message;
+}
+
+QString dataDirPath() {
+    const QString explicitDir = qEnvironmentVariable("TESSERA_DATA_DIR");
+    if (!explicitDir.isEmpty())
+        return explicitDir;
+    const QString xdg = qEnvironmentVariable("XDG_DATA_HOME");
+    if (!xdg.isEmpty())
+        return xdg + QLatin1String("/tessera");
+    return QDir::homePath() + QLatin1String("/.local/share/tessera");
+}
+
+} // namespace
+
+int exitCodeFor(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::WrongPassword:
+        return ExitWrongPassword;
+    case ErrorCode::NotAVault:
+    case ErrorCode::NewerVersion:
+    case ErrorCode::Damaged:
+    case ErrorCode::Tampered:
+    case ErrorCode::ResourceLimit:
+        return ExitBadVault;
+    case ErrorCode::NotFound:
+    case ErrorCode::Ambiguous:
+        return ExitNotFound;
+    case ErrorCode::ChangedOnDisk:
+        return ExitChangedOnDisk;
+    case ErrorCode::TooLarge:
+    case ErrorCode::InvalidArgument:
+        return ExitUsage;
+    case ErrorCode::Io:
+    case ErrorCode::Locked:
+        return ExitIo;
+    }
+    return ExitIo;
+}
+
+void printError(const QString& message) {
+    std::fputs(QStringLiteral("tessera-cli: %1\n").arg(oneLine(message)).toUtf8().constData(),
+               stderr);
+}
+
+void printWarning(const QString& message) {
+    printError(QStringLiteral("warning: %1").arg(message));
+}
+
+int fail(const Error& error) {
+    printError(error.message.isEmpty() ? QStringLiteral("failed") : error.message);
+    return exitCodeFor(error.code);
+}
+
+Result<Device> CliContext::device() const {
+    const QString path = dataDirPath();
+    if (!QDir().mkpath(path))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot create the data folder %1").arg(path));
+    // Only the user may look inside: working copies, backups and device state live here.
+    if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                         QFileDevice::ExeOwner))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot make the data folder %1 private").arg(path));
+    return Device{QDir::cleanPath(path), &m_clock};
+}
+
+Result<OpenVault> unlockVault(CliContext& context, const QString& path) {
+    if (!QFileInfo(path).isFile())
+        return makeError(ErrorCode::Io, QStringLiteral("no vault file at %1").arg(path));
+    auto device = context.device();
+    if (!device)
+        return device.error();
+    auto password = context.secrets().read(QStringLiteral("master password"));
+    if (!password)
+        return password.error();
+    OpenVault open{std::make_unique<Device>(std::move(*device)), nullptr};
+    auto vault = Vault::unlock(*open.device, path, *password);
+    if (!vault)
+        return vault.error();
+    open.vault = std::move(*vault);
+    return open;
+}
+
+int publishAndReport(CliContext& context, Vault& vault, const QString& done) {
+    if (auto published = vault.publish(); !published)
+        return fail(published.error());
+    if (!done.isEmpty())
+        context.out().line(done);
+    return ExitOk;
+}
+
+void addKdfOptions(CommandLine& commandLine) {
+    commandLine.addOption(QCommandLineOption(
+        KdfOpsOption,
+        QStringLiteral("Argon2id iterations, 1..64 (default: calibrated, at least 3)."),
+        QStringLiteral("N")));
+    commandLine.addOption(QCommandLineOption(
+        KdfMemOption,
+        QStringLiteral("Argon2id memory in MiB, a power of two, 1..4096 (default 256)."),
+        QStringLiteral("MIB")));
+}
+
+std::optional<KdfChoice> kdfChoice(const CommandLine& commandLine) {
+    KdfChoice choice;
+    if (commandLine.isSet(KdfOpsOption)) {
+        bool ok = false;
+        const int ops = commandLine.value(KdfOpsOption).toInt(&ok);
+        if (!ok || ops < MinOpsLimit || ops > MaxOpsLimit) {
+            commandLine.usageError(QStringLiteral("--kdf-ops must be a whole number from %1 to %2")
+                                       .arg(MinOpsLimit)
+                                       .arg(MaxOpsLimit));
+            return std::nullopt;
+        }
+        choice.opsLimit = std::uint8_t(ops);
+    }
+    if (commandLine.isSet(KdfMemOption)) {
+        bool ok = false;
+        const int mib = commandLine.value(KdfMemOption).toInt(&ok);
+        // The header stores log2 of the memory, so only powers of two can be expressed.
+        if (!ok || mib < 1 || mib > MaxKdfMemMiB || (mib & (mib - 1)) != 0) {
+            commandLine.usageError(
+                QStringLiteral("--kdf-mem must be a power of two from 1 to %1 (MiB)")
+                    .arg(MaxKdfMemMiB));
+            return std::nullopt;
+        }
+        int log2 = 0;
+        while ((1 << log2) < mib)
+            ++log2;
+        choice.memLog2 = std::uint8_t(MiBLog2 + log2);
+    }
+    return choice;
+}
+
+void warnIfWeak(KdfParams kdf) {
+    if (kdf.opsLimit < DefaultOpsLimit || kdf.memLog2 < DefaultMemLog2)
+        printWarning(QStringLiteral("%1 is below the defaults (%2); the vault file resists "
+                                    "offline guessing less")
+                         .arg(describeKdf(kdf), describeKdf(KdfParams{})));
+}
+
+QString describeKdf(KdfParams kdf) {
+    const QString memory = kdf.memLog2 >= MiBLog2
+                               ? QStringLiteral("%1 MiB").arg(qulonglong(kdf.memBytes() >> MiBLog2))
+                               : QStringLiteral("%1 KiB").arg(qulonglong(kdf.memBytes() >> 10));
+    return QStringLiteral("Argon2id, %1 iteration%2, %3")
+        .arg(kdf.opsLimit)
+        .arg(kdf.opsLimit == 1 ? QString() : QStringLiteral("s"), memory);
+}
+
+} // namespace tessera::cli

@@ -1,0 +1,46 @@
+#include "Commands.h"
+
+#include <array>
+
+namespace tessera::cli {
+
+namespace {
+
+constexpr std::array Table{
+    Command{QLatin1String("create"), QLatin1String("Create a new vault file."), runCreate},
+    Command{QLatin1String("info"), QLatin1String("Show the vault's name, id, KDF and counts."),
+            runInfo},
+    Command{QLatin1String("ls"), QLatin1String("List entries (the trash with --trash)."), runLs},
+    Command{QLatin1String("search"), QLatin1String("List entries matching every term."), runSearch},
+    Command{QLatin1String("show"), QLatin1String("Show one entry."), runShow},
+    Command{QLatin1String("add"), QLatin1String("Add an entry."), runAdd},
+    Command{QLatin1String("edit"), QLatin1String("Change an entry (old values go to its history)."),
+            runEdit},
+    Command{QLatin1String("rm"), QLatin1String("Move an entry to the trash (--purge: for good)."),
+            runRm},
+    Command{QLatin1String("restore"), QLatin1String("Bring an entry back from the trash."),
+            runRestore},
+    Command{QLatin1String("passwd"),
+            QLatin1String("Change the master password and/or KDF parameters."), runPasswd},
+    Command{QLatin1String("attach"), QLatin1String("Attach a file to an entry."), runAttach},
+    Command{QLatin1String("attachment-export"), QLatin1String("Write an attachment to a file."),
+            runAttachmentExport},
+    Command{QLatin1String("detach"), QLatin1String("Remove an attachment from an entry."),
+            runDetach},
+};
+
+} // namespace
+
+std::span<const Command> commands() {
+    return Table;
+}
+
+const Command* findCommand(const QString& name) {
+    for (const Command& command : Table) {
+        if (name == command.name)
+            return &command;
+    }
+    return nullptr;
+}
+
+} // namespace tessera::cli

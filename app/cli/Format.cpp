@@ -1,0 +1,60 @@
+#include "Format.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace tessera::cli {
+
+QString idHex(const QByteArray& id) {
+    return QString::fromLatin1(id.toHex());
+}
+
+QString displayTime(qint64 msSinceEpoch) {
+    if (msSinceEpoch == 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString isoTime(qint64 msSinceEpoch) {
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc())
+        .toString(Qt::ISODateWithMs);
+}
+
+QString displayExpiry(qint64 msSinceEpoch) {
+    if (msSinceEpoch == 0)
+        return QStringLiteral("never");
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch).date().toString(Qt::ISODate);
+}
+
+Result<qint64> parseExpiry(const QString& text) {
+    if (text == QLatin1String("never"))
+        return qint64(0);
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid() || text.size() != 10)
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("--expires takes YYYY-MM-DD or \"never\", not '%1'").arg(text));
+    return date.startOfDay().toMSecsSinceEpoch();
+}
+
+QString displaySize(qint64 bytes) {
+    constexpr qint64 KiB = 1024;
+    if (bytes < KiB)
+        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < KiB * KiB)
+        return QStringLiteral("%1 KiB").arg(double(bytes) / double(KiB), 0, 'f', 1);
+    return QStringLiteral("%1 MiB").arg(double(bytes) / double(KiB * KiB), 0, 'f', 1);
+}
+
+QString displaySafe(const QString& text) {
+    QString safe = text;
+    for (QChar& c : safe) {
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char('?');
+    }
+    return safe;
+}
+
+} // namespace tessera::cli
