@@ -91,6 +91,9 @@ inline Error makeError(ErrorCode code, const QString& message) { return Error{co
 // Propagate an error from an expression returning Result or Status.
 #define TESSERA_TRY(expr)                                                                          \
     do {                                                                                           \
-        if (auto tesseraStatus_ = (expr); !tesseraStatus_.ok())                                    \
-            return tesseraStatus_.error();                                                         \
+        if (auto&& TESSERA_TRY_NAME(tesseraStatus_, __LINE__) = (expr);                            \
+            !TESSERA_TRY_NAME(tesseraStatus_, __LINE__).ok())                                      \
+            return TESSERA_TRY_NAME(tesseraStatus_, __LINE__).error();                             \
     } while (false)
+#define TESSERA_TRY_NAME(base, line) TESSERA_TRY_CONCAT(base, line)
+#define TESSERA_TRY_CONCAT(base, line) base##line

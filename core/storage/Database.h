@@ -73,6 +73,7 @@ public:
     // After the checks of a hostile open: only SELECTs reading these tables are allowed.
     void restrictToReading(const QStringList& tables);
 
+    bool isOpen() const { return m_db != nullptr; }
     QString lastError() const;
     void close();
 

@@ -1,0 +1,155 @@
+#include "Publisher.h"
+
+#include "crypto/Crypto.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+
+namespace tessera {
+
+namespace {
+
+constexpr qint64 CopyChunk = 1 << 20;
+
+Error ioError(const QString& what) {
+    return makeError(ErrorCode::Io, what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+Status fsyncPath(const QString& path, int flags) {
+    const int fd = ::open(QFile::encodeName(path).constData(), flags | O_CLOEXEC);
+    if (fd < 0)
+        return ioError(QStringLiteral("cannot open %1").arg(path));
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0)
+        return ioError(QStringLiteral("cannot sync %1").arg(path));
+    return {};
+}
+
+// Streams from -> to, hashing as it goes; to is created 0600 and fsync-ed.
+Result<QByteArray> copyAndHash(const QString& from, const QString& to) {
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return makeError(in.exists() ? ErrorCode::Io : ErrorCode::NotFound,
+                         QStringLiteral("cannot read %1: %2").arg(from, in.errorString()));
+    const int fd = ::open(QFile::encodeName(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return ioError(QStringLiteral("cannot create %1").arg(to));
+    Mac hasher;
+    bool failed = false;
+    while (!in.atEnd() && !failed) {
+        const QByteArray chunk = in.read(CopyChunk);
+        if (chunk.isEmpty() && in.error() != QFileDevice::NoError) {
+            failed = true;
+            break;
+        }
+        hasher.add(chunk);
+        for (qsizetype done = 0; done < chunk.size();) {
+            const ssize_t written = ::write(fd, chunk.constData() + done, std::size_t(chunk.size() - done));
+            if (written <= 0) {
+                failed = true;
+                break;
+            }
+            done += written;
+        }
+    }
+    const bool synced = !failed && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) {
+        QFile::remove(to);
+        return ioError(QStringLiteral("cannot write %1").arg(to));
+    }
+    return hasher.finish();
+}
+
+void keepBackup(const PublishRequest& request) {
+    QDir().mkpath(request.backupDir);
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(request.nowMs, Qt::UTC)
+                              .toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    const QString backup = request.backupDir + QLatin1Char('/') + stamp + QStringLiteral(".tessera");
+    // A hard link costs nothing; the rename below replaces the name, not these bytes.
+    if (::link(QFile::encodeName(request.target).constData(), QFile::encodeName(backup).constData()) != 0)
+        (void)copyAndHash(request.target, backup);
+    QDir dir(request.backupDir);
+    const QStringList backups = dir.entryList({QStringLiteral("*.tessera")}, QDir::Files, QDir::Name);
+    for (qsizetype i = 0; i + request.keepBackups < backups.size(); ++i)
+        dir.remove(backups[i]);
+}
+
+} // namespace
+
+Result<PublishLock> PublishLock::acquire(const QString& lockPath) {
+    const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return ioError(QStringLiteral("cannot open the lock file %1").arg(lockPath));
+    if (::flock(fd, LOCK_EX) != 0) {
+        ::close(fd);
+        return ioError(QStringLiteral("cannot lock %1").arg(lockPath));
+    }
+    return PublishLock(fd);
+}
+
+PublishLock::PublishLock(PublishLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+
+PublishLock::~PublishLock() {
+    if (m_fd >= 0) {
+        ::flock(m_fd, LOCK_UN);
+        ::close(m_fd);
+    }
+}
+
+Result<QByteArray> hashFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
+                         QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    Mac hasher;
+    while (!file.atEnd())
+        hasher.add(file.read(CopyChunk));
+    return hasher.finish();
+}
+
+Result<QByteArray> copyFile(const QString& from, const QString& to) {
+    QFile::remove(to);
+    return copyAndHash(from, to);
+}
+
+Result<QByteArray> publishFile(const PublishRequest& request) {
+    const bool exists = QFileInfo::exists(request.target);
+    if (request.expectedHash.isEmpty() && exists)
+        return makeError(ErrorCode::ChangedOnDisk, QStringLiteral("%1 already exists").arg(request.target));
+    if (exists) {
+        auto current = hashFile(request.target);
+        if (!current)
+            return current.error();
+        if (!constantTimeEqual(*current, request.expectedHash))
+            return makeError(ErrorCode::ChangedOnDisk,
+                             QStringLiteral("the vault file changed on disk since this device loaded it"));
+        keepBackup(request);
+    }
+    const QFileInfo target(request.target);
+    const QString temporary = target.absolutePath() + QStringLiteral("/.") + target.fileName() +
+                              QStringLiteral(".tmp-") + QString::fromLatin1(randomBytes(4).toHex());
+    auto written = copyAndHash(request.source, temporary);
+    if (!written)
+        return written.error();
+    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(request.target).constData()) != 0) {
+        const Error error = ioError(QStringLiteral("cannot replace %1").arg(request.target));
+        QFile::remove(temporary);
+        return error;
+    }
+    TESSERA_TRY(fsyncPath(target.absolutePath(), O_RDONLY | O_DIRECTORY));
+    return written;
+}
+
+} // namespace tessera

@@ -1,0 +1,203 @@
+#include "Integrity.h"
+
+#include "KeyRing.h"
+
+namespace tessera {
+
+namespace {
+
+Error tampered(const QString& what) {
+    return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: %1").arg(what));
+}
+
+constexpr std::size_t VersionEntryBytes = 16 + 8;
+
+QByteArray computeRowMac(const Key& rowMacKey, Table table, const Statement& row) {
+    Mac m(rowMacKey);
+    m.addField(QByteArrayView(tableName(table)));
+    for (int column = 0; column < columnCount(table); ++column)
+        m.add(row.canonical(column));
+    return m.finish();
+}
+
+Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const ManifestBinding& binding,
+                               QByteArrayView versions) {
+    Mac m(manifestKey);
+    m.add(QByteArrayView("tessera-manifest-v1"));
+    m.add(binding.vaultId);
+    m.add(binding.header);
+    m.addU64(binding.epoch);
+    m.addField(versions);
+    m.add(schemaHash());
+    m.addU64(SchemaVersion);
+    auto stmt = db.prepare("SELECT tbl, id, mac FROM row_macs ORDER BY tbl, id");
+    if (!stmt)
+        return stmt.error();
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        m.addU64(quint64(stmt->int64(0)));
+        m.addField(stmt->canonical(1));
+        m.add(stmt->blob(2));
+    }
+    return m.finish();
+}
+
+} // namespace
+
+QByteArray encodeVersions(const VersionVector& versions) {
+    QByteArray out;
+    for (const auto& [device, hlc] : versions) {
+        out.append(device);
+        out.append(u64le(hlc));
+    }
+    return out;
+}
+
+Result<VersionVector> decodeVersions(QByteArrayView bytes) {
+    if (bytes.size() % qsizetype(VersionEntryBytes) != 0)
+        return tampered(QStringLiteral("malformed version vector"));
+    VersionVector versions;
+    QByteArray previous;
+    for (qsizetype at = 0; at < bytes.size(); at += qsizetype(VersionEntryBytes)) {
+        const QByteArray device = bytes.sliced(at, 16).toByteArray();
+        quint64 hlc = 0;
+        for (int i = 0; i < 8; ++i)
+            hlc |= quint64(quint8(bytes[at + 16 + i])) << (8 * i);
+        if (!previous.isEmpty() && device <= previous)
+            return tampered(QStringLiteral("malformed version vector"));
+        previous = device;
+        versions[device] = hlc;
+    }
+    return versions;
+}
+
+QByteArray selectWithMac(Table table, const char* where) {
+    QByteArray sql = "SELECT t.*, m.mac FROM ";
+    sql += tableName(table);
+    sql += " AS t LEFT JOIN row_macs AS m ON m.tbl = " + QByteArray::number(int(table)) + " AND m.id = t.";
+    sql += keyColumn(table);
+    if (where) {
+        sql += " WHERE ";
+        sql += where;
+    }
+    return sql;
+}
+
+Status checkRow(const Key& rowMacKey, Table table, const Statement& row) {
+    const int macColumn = columnCount(table);
+    if (row.isNull(macColumn))
+        return tampered(QStringLiteral("a %1 row has no MAC").arg(QLatin1String(tableName(table))));
+    if (!constantTimeEqual(computeRowMac(rowMacKey, table, row), row.blob(macColumn)))
+        return tampered(QStringLiteral("a %1 row does not match its MAC").arg(QLatin1String(tableName(table))));
+    return {};
+}
+
+void bindKey(Statement& stmt, int index, const RowKey& key) {
+    if (const auto* number = std::get_if<qint64>(&key))
+        stmt.bind(index, *number);
+    else if (const auto* text = std::get_if<QString>(&key))
+        stmt.bindText(index, *text);
+    else
+        stmt.bind(index, std::get<QByteArray>(key));
+}
+
+Status updateRowMac(Database& db, const Key& rowMacKey, Table table, const RowKey& key) {
+    QByteArray sql = QByteArray("SELECT * FROM ") + tableName(table) + " WHERE " + keyColumn(table) + " = ?";
+    auto select = db.prepare(sql.constData());
+    if (!select)
+        return select.error();
+    bindKey(*select, 1, key);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::NotFound, QStringLiteral("row to authenticate is missing"));
+    const QByteArray rowMac = computeRowMac(rowMacKey, table, *select);
+    auto insert = db.prepare("INSERT OR REPLACE INTO row_macs (tbl, id, mac) VALUES (?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, qint64(table));
+    bindKey(*insert, 2, key);
+    insert->bind(3, rowMac);
+    return insert->run();
+}
+
+Status removeRowMac(Database& db, Table table, const RowKey& key) {
+    auto stmt = db.prepare("DELETE FROM row_macs WHERE tbl = ? AND id = ?");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, qint64(table));
+    bindKey(*stmt, 2, key);
+    return stmt->run();
+}
+
+Status writeManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding,
+                     const VersionVector& versions) {
+    const QByteArray encoded = encodeVersions(versions);
+    auto mac = manifestMac(db, manifestKey, binding, encoded);
+    if (!mac)
+        return mac.error();
+    auto stmt = db.prepare("INSERT OR REPLACE INTO manifest (id, versions, mac) VALUES (1, ?, ?)");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, encoded).bind(2, *mac);
+    return stmt->run();
+}
+
+Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding) {
+    for (Table table : AllTables) {
+        const QByteArray rows = QByteArray("SELECT count(*) FROM ") + tableName(table);
+        const QByteArray macs = "SELECT count(*) FROM row_macs WHERE tbl = " + QByteArray::number(int(table));
+        auto rowCount = db.queryInt(rows.constData());
+        auto macCount = db.queryInt(macs.constData());
+        if (!rowCount || !macCount)
+            return rowCount ? macCount.error() : rowCount.error();
+        if (*rowCount != *macCount)
+            return tampered(QStringLiteral("rows of %1 were added or removed").arg(QLatin1String(tableName(table))));
+    }
+    auto stray = db.queryInt("SELECT count(*) FROM row_macs WHERE tbl NOT BETWEEN 1 AND 7");
+    if (!stray)
+        return stray.error();
+    if (*stray != 0)
+        return tampered(QStringLiteral("unknown row MACs"));
+
+    auto stmt = db.prepare("SELECT versions, mac FROM manifest WHERE id = 1");
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return tampered(QStringLiteral("the manifest is missing"));
+    const QByteArray versions = stmt->blob(0);
+    const QByteArray stored = stmt->blob(1);
+    auto expected = manifestMac(db, manifestKey, binding, versions);
+    if (!expected)
+        return expected.error();
+    if (!constantTimeEqual(*expected, stored))
+        return tampered(QStringLiteral("the manifest does not match the file"));
+    return decodeVersions(versions);
+}
+
+Status verifyAllRows(Database& db, const Key& rowMacKey) {
+    for (Table table : AllTables) {
+        auto stmt = db.prepare(selectWithMac(table).constData());
+        if (!stmt)
+            return stmt.error();
+        for (;;) {
+            auto row = stmt->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            TESSERA_TRY(checkRow(rowMacKey, table, *stmt));
+        }
+    }
+    return {};
+}
+
+} // namespace tessera

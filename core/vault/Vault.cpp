@@ -1,0 +1,235 @@
+#include "Vault.h"
+
+#include "VaultSession.h"
+#include "sync/Publisher.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace tessera {
+
+namespace {
+
+constexpr int KeepBackups = 10;
+constexpr std::size_t HeaderRandomOffset = 4;
+
+Error lockedError() { return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked")); }
+
+// Moves a file out of the way into the backup folder instead of deleting it: nothing is lost.
+void setAside(const QString& file, const QString& backupDir, const QString& label, qint64 nowMs) {
+    if (!QFileInfo::exists(file))
+        return;
+    QDir().mkpath(backupDir);
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    QFile::rename(file, backupDir + QLatin1Char('/') + label + QLatin1Char('-') + stamp + QStringLiteral(".tessera"));
+}
+
+Status replaceFile(const QString& from, const QString& to) {
+    if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot move %1 to %2").arg(from, to));
+    return {};
+}
+
+// A header whose random bytes this device knows but whose other bytes differ was edited.
+bool headerEdited(const QByteArray& known, const QByteArray& seen) {
+    return known.size() == qsizetype(HeaderBytes) && seen.size() == qsizetype(HeaderBytes) && known != seen &&
+           known.mid(HeaderRandomOffset) == seen.mid(HeaderRandomOffset);
+}
+
+// Copies the published file privately, verifies it as a foreign file, and makes it the working copy.
+Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target, const Header& header,
+                                 const MasterKeys& master, VaultFileState& state) {
+    const QString incoming = store.folderFor(target) + QStringLiteral("/incoming.tessera");
+    const QString working = store.workingCopyPath(target);
+    auto copied = copyFile(target, incoming);
+    if (!copied)
+        return copied.error();
+    auto recheck = inspectFile(incoming);
+    if (!recheck || recheck->bytes() != header.bytes()) {
+        QFile::remove(incoming);
+        return recheck ? makeError(ErrorCode::ChangedOnDisk, QStringLiteral("the vault file changed while it was read"))
+                       : recheck.error();
+    }
+    auto foreign = openVaultFile(incoming, header, master, Trust::Foreign);
+    if (!foreign) {
+        QFile::remove(incoming);
+        return foreign.error();
+    }
+    const QByteArray vaultId = foreign->vaultId;
+    foreign->db.close();
+    TESSERA_TRY(replaceFile(incoming, working));
+    state = VaultFileState{vaultId, *copied, header.bytes(), false};
+    TESSERA_TRY(store.saveState(target, state));
+    return openVaultFile(working, header, master, Trust::Own);
+}
+
+} // namespace
+
+Vault::Vault(std::unique_ptr<VaultSession> session) : m_session(std::move(session)) {}
+
+Vault::~Vault() { lock(); }
+
+void Vault::lock() { m_session.reset(); }
+
+bool Vault::isLocked() const { return !m_session; }
+
+Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString& path, const SecureBuffer& password,
+                                             const CreateOptions& options) {
+    auto store = DeviceStore::open(device.dataDir);
+    if (!store)
+        return store.error();
+    const QString target = canonicalVaultPath(path);
+    if (QFileInfo::exists(target))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 already exists").arg(target));
+    if (!QFileInfo(target).absoluteDir().exists())
+        return makeError(ErrorCode::Io, QStringLiteral("the folder of %1 does not exist").arg(target));
+    TESSERA_TRY(checkAffordable(options.kdf));
+    TESSERA_TRY(store->ensureFolder(target));
+    const qint64 now = device.clock->nowMs();
+    setAside(store->workingCopyPath(target), store->backupDir(target), QStringLiteral("replaced-working-copy"), now);
+
+    const Header header = Header::fresh(options.kdf, options.secretKey != nullptr);
+    auto master = deriveMasterKeys(password, header, options.secretKey);
+    if (!master)
+        return master.error();
+    NewFile spec{header, randomBytes(VaultIdBytes), now, {}};
+    Key vaultKey = randomKey();
+    spec.epochs.push_back(makeEpoch(spec.vaultId, 0, header.bytes(), vaultKey, nullptr));
+    auto file = createVaultFile(store->workingCopyPath(target), spec, *master, std::move(vaultKey), {});
+    if (!file)
+        return file.error();
+
+    VaultFileState state{spec.vaultId, {}, header.bytes(), true};
+    auto session = std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), state);
+    VaultSession& s = *session;
+    TESSERA_TRY(s.write([&s, &options]() -> Status { return storeName(s.file, options.name); }));
+    s.name = options.name;
+    std::unique_ptr<Vault> vault(new Vault(std::move(session)));
+    TESSERA_TRY(vault->publish());
+    return vault;
+}
+
+Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString& path, const SecureBuffer& password,
+                                             const SecureBuffer* secretKey) {
+    auto store = DeviceStore::open(device.dataDir);
+    if (!store)
+        return store.error();
+    const QString target = canonicalVaultPath(path);
+    auto state = store->loadState(target);
+    if (!state)
+        return state.error();
+    const QString working = store->workingCopyPath(target);
+    const bool haveWorking = QFileInfo::exists(working) && !state->vaultId.isEmpty();
+    const bool published = QFileInfo::exists(target);
+    if (!published && !haveWorking)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no vault at %1").arg(target));
+
+    // Everything below up to the KDF looks only at bytes the user asked to open.
+    auto header = inspectFile(published ? target : working);
+    if (!header)
+        return header.error();
+    if (headerEdited(state->header, header->bytes()))
+        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: its header was edited"));
+    bool useWorking = haveWorking && !published;
+    if (published && haveWorking) {
+        auto publishedHash = hashFile(target);
+        if (!publishedHash)
+            return publishedHash.error();
+        useWorking = constantTimeEqual(*publishedHash, state->publishedHash);
+        if (!useWorking && state->unpublished)
+            return makeError(ErrorCode::ChangedOnDisk,
+                             QStringLiteral("the vault file changed on disk and this device has unpublished changes; "
+                                            "merging them needs sync support"));
+    }
+    if (useWorking) {
+        auto workingHeader = inspectFile(working);
+        if (!workingHeader)
+            return workingHeader.error();
+        header = std::move(workingHeader);
+    }
+    TESSERA_TRY(store->ensureFolder(target));
+    auto master = deriveMasterKeys(password, *header, secretKey);
+    if (!master)
+        return master.error();
+    auto file = useWorking ? openVaultFile(working, *header, *master, Trust::Own)
+                           : adoptPublished(*store, target, *header, *master, *state);
+    if (!file)
+        return file.error();
+    if (!published)
+        state->unpublished = true; // the vault file was deleted: the next publish restores it
+
+    auto session = std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), *state);
+    auto name = openName(session->file);
+    if (!name)
+        return name.error();
+    session->name = *name;
+    TESSERA_TRY(session->loadEntries());
+    return std::unique_ptr<Vault>(new Vault(std::move(session)));
+}
+
+VaultInfo Vault::info() const {
+    if (!m_session)
+        return {};
+    const VaultSession& s = *m_session;
+    VaultInfo info;
+    info.id = s.file.vaultId;
+    info.name = s.name;
+    info.keyEpoch = quint32(s.file.epoch);
+    info.kdf = s.file.header.kdf;
+    info.requiresSecretKey = s.file.header.requiresSecretKey();
+    info.created = s.file.created;
+    for (const EntryOverview& entry : s.entries)
+        (entry.trashed.value ? info.trashedCount : info.entryCount)++;
+    info.path = s.path;
+    info.workingCopy = s.store.workingCopyPath(s.path);
+    info.backupDir = s.store.backupDir(s.path);
+    info.unpublishedChanges = s.state.unpublished;
+    return info;
+}
+
+Status Vault::rename(const QString& name) {
+    if (!m_session)
+        return lockedError();
+    VaultSession& s = *m_session;
+    TESSERA_TRY(s.write([&s, &name]() -> Status { return storeName(s.file, name); }));
+    s.name = name;
+    return {};
+}
+
+Status Vault::publish() {
+    if (!m_session)
+        return lockedError();
+    VaultSession& s = *m_session;
+    if (!s.state.unpublished && QFileInfo::exists(s.path))
+        return {};
+    auto lock = PublishLock::acquire(s.store.lockPath(s.path));
+    if (!lock)
+        return lock.error();
+    PublishRequest request{s.store.workingCopyPath(s.path), s.path, s.state.publishedHash, s.store.backupDir(s.path),
+                           KeepBackups, s.now()};
+    auto published = publishFile(request);
+    if (!published)
+        return published.error();
+    s.state.publishedHash = *published;
+    s.state.header = s.file.header.bytes();
+    s.state.unpublished = false;
+    return s.store.saveState(s.path, s.state);
+}
+
+KdfParams calibrateKdf(const Clock& clock, std::uint8_t memLog2, int targetMs) {
+    const SecureBuffer probe = SecureBuffer::copyOf(std::string_view("calibration"));
+    const QByteArray salt(qsizetype(ArgonSaltBytes), '\0');
+    const qint64 start = clock.nowMs();
+    if (!argon2id(probe, salt, {1, std::uint64_t{1} << memLog2}))
+        return {DefaultOpsLimit, memLog2};
+    const qint64 perIteration = std::max<qint64>(clock.nowMs() - start, 1);
+    const auto ops = std::clamp<qint64>(targetMs / perIteration, DefaultOpsLimit, MaxOpsLimit / 4);
+    return {std::uint8_t(ops), memLog2};
+}
+
+} // namespace tessera

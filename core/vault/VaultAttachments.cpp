@@ -1,0 +1,121 @@
+// Attachments: separate sealed records bound to their entry (record id = entry id ‖ attachment id).
+#include "Vault.h"
+
+#include "RecordCodec.h"
+#include "VaultSession.h"
+
+namespace tessera {
+
+namespace {
+
+constexpr std::size_t AttachmentIdBytes = 16;
+
+Error lockedError() { return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked")); }
+
+struct StoredAttachment {
+    AttachmentInfo info;
+    QByteArray sealedContent;
+};
+
+Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const EntryId& entry, bool withContent) {
+    if (!s.find(entry))
+        return makeError(ErrorCode::NotFound, QStringLiteral("no entry %1").arg(QString::fromLatin1(entry.toHex())));
+    const QByteArray sql = selectWithMac(Table::Attachments, "t.entry = ?");
+    auto stmt = s.file.db.prepare(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, entry);
+    std::vector<StoredAttachment> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        TESSERA_TRY(checkRow(s.file.keys.rowMac, Table::Attachments, *stmt));
+        const QByteArray id = stmt->blob(0);
+        auto plain = open(s.file.keys.sealing, stmt->blob(2), s.ad(entry + id, Part::AttachmentInfo));
+        if (!plain)
+            return plain.error();
+        auto info = decodeAttachmentInfo(*plain, id, entry);
+        if (!info)
+            return info.error();
+        out.push_back({std::move(*info), withContent ? stmt->blob(3) : QByteArray()});
+    }
+    return out;
+}
+
+} // namespace
+
+Result<std::vector<AttachmentInfo>> Vault::attachments(const EntryId& id) const {
+    if (!m_session)
+        return lockedError();
+    auto stored = readAttachments(*m_session, id, false);
+    if (!stored)
+        return stored.error();
+    std::vector<AttachmentInfo> out;
+    for (StoredAttachment& attachment : *stored)
+        out.push_back(std::move(attachment.info));
+    return out;
+}
+
+Result<AttachmentInfo> Vault::attach(const EntryId& id, const QString& name, const SecureBuffer& content) {
+    if (!m_session)
+        return lockedError();
+    if (qint64(content.size()) > MaxAttachmentBytes)
+        return makeError(ErrorCode::TooLarge, QStringLiteral("%1 is %2 MiB; attachments are limited to %3 MiB")
+                                                  .arg(name)
+                                                  .arg(double(content.size()) / (1 << 20), 0, 'f', 1)
+                                                  .arg(MaxAttachmentBytes >> 20));
+    if (name.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("an attachment needs a name"));
+    VaultSession& s = *m_session;
+    auto existing = readAttachments(s, id, false);
+    if (!existing)
+        return existing.error();
+    AttachmentInfo info{randomBytes(AttachmentIdBytes), id, name, qint64(content.size()), s.now()};
+    TESSERA_TRY(s.write([&]() -> Status {
+        for (const StoredAttachment& old : *existing)
+            if (old.info.name == name)
+                TESSERA_TRY(s.deleteRows(Table::Attachments, "id", old.info.id));
+        auto stmt = s.file.db.prepare("INSERT INTO attachments (id, entry, info, content) VALUES (?, ?, ?, ?)");
+        if (!stmt)
+            return Status(stmt.error());
+        const QByteArray recordId = id + info.id;
+        stmt->bind(1, info.id)
+            .bind(2, id)
+            .bind(3, seal(s.file.keys.sealing, encodeAttachmentInfo(info), s.ad(recordId, Part::AttachmentInfo)))
+            .bind(4, seal(s.file.keys.sealing, content, s.ad(recordId, Part::AttachmentContent)));
+        TESSERA_TRY(stmt->run());
+        return updateRowMac(s.file.db, s.file.keys.rowMac, Table::Attachments, info.id);
+    }));
+    return info;
+}
+
+Result<SecureBuffer> Vault::attachmentContent(const EntryId& id, const QString& name) const {
+    if (!m_session)
+        return lockedError();
+    auto stored = readAttachments(*m_session, id, true);
+    if (!stored)
+        return stored.error();
+    for (const StoredAttachment& attachment : *stored)
+        if (attachment.info.name == name)
+            return open(m_session->file.keys.sealing, attachment.sealedContent,
+                        m_session->ad(id + attachment.info.id, Part::AttachmentContent));
+    return makeError(ErrorCode::NotFound, QStringLiteral("no attachment \"%1\"").arg(name));
+}
+
+Status Vault::detach(const EntryId& id, const QString& name) {
+    if (!m_session)
+        return lockedError();
+    VaultSession& s = *m_session;
+    auto stored = readAttachments(s, id, false);
+    if (!stored)
+        return stored.error();
+    for (const StoredAttachment& attachment : *stored)
+        if (attachment.info.name == name)
+            return s.write([&]() -> Status { return s.deleteRows(Table::Attachments, "id", attachment.info.id); });
+    return makeError(ErrorCode::NotFound, QStringLiteral("no attachment \"%1\"").arg(name));
+}
+
+} // namespace tessera

@@ -1,0 +1,229 @@
+#include "VaultFile.h"
+
+#include "Schema.h"
+#include "crypto/PageCheck.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QVariant>
+
+namespace tessera {
+
+namespace {
+
+constexpr qint64 MinPages = 2;
+const QByteArray NameRecordId(16, '\0');
+
+Error damaged(const QString& what) {
+    return makeError(ErrorCode::Damaged, QStringLiteral("the vault file is damaged: %1").arg(what));
+}
+
+Error headerTampered() {
+    return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the header does not match"));
+}
+
+// SQLCipher says SQLITE_NOTADB both for a wrong key and for a damaged first page. If page 2
+// authenticates under our key, the password is right and page 1 is damaged.
+Error classifyRejectedKey(const QString& path, const Header& header, const MasterKeys& master) {
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly) && file.seek(PageSize)) {
+        const QByteArray page = file.read(PageSize);
+        if (page.size() == PageSize &&
+            checkSqlcipherPage(page, 2, master.databaseKey, header.bytes()) == PageAuth::Authentic)
+            return damaged(QStringLiteral("its first page cannot be read"));
+    }
+    return makeError(ErrorCode::WrongPassword, QStringLiteral("wrong password"));
+}
+
+Result<QByteArray> readMeta(Database& db, const Key& rowMacKey, const QString& name) {
+    const QByteArray sql = selectWithMac(Table::Meta, "t.name = ?");
+    auto stmt = db.prepare(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    stmt->bindText(1, name);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: %1 is missing").arg(name));
+    TESSERA_TRY(checkRow(rowMacKey, Table::Meta, *stmt));
+    return stmt->blob(1);
+}
+
+Status writeMeta(Database& db, const Key& rowMacKey, const QString& name, const QVariant& value) {
+    auto stmt = db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)");
+    if (!stmt)
+        return stmt.error();
+    stmt->bindText(1, name);
+    if (value.typeId() == QMetaType::LongLong)
+        stmt->bind(2, value.toLongLong());
+    else
+        stmt->bind(2, value.toByteArray());
+    TESSERA_TRY(stmt->run());
+    return updateRowMac(db, rowMacKey, Table::Meta, name);
+}
+
+Result<Key> unwrapVaultKey(Database& db, const Key& wrappingKey, const Key* rowMacKey, QByteArrayView vaultId,
+                           const Header& header, quint64 epoch) {
+    const QByteArray sql = selectWithMac(Table::Keyring);
+    auto stmt = db.prepare(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the key ring is missing"));
+    auto vaultKey = openKey(wrappingKey, stmt->blob(1), wrapAd(vaultId, header.bytes(), epoch));
+    if (!vaultKey)
+        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the vault key does not open"));
+    if (rowMacKey)
+        TESSERA_TRY(checkRow(*rowMacKey, Table::Keyring, *stmt));
+    return vaultKey;
+}
+
+} // namespace
+
+Result<Header> inspectFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
+                         QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    auto header = Header::parse(file.read(qint64(HeaderBytes)));
+    if (!header)
+        return header.error();
+    const qint64 size = file.size();
+    if (size % PageSize != 0 || size < MinPages * PageSize)
+        return damaged(QStringLiteral("its size is not a whole number of pages"));
+    return header;
+}
+
+Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master, Trust trust) {
+    const QByteArray headerBytes = header.bytes();
+    auto db = Database::open(path, master.databaseKey, headerBytes,
+                             trust == Trust::Foreign ? Database::Mode::Hostile : Database::Mode::ReadWrite);
+    if (!db) {
+        if (db.code() == ErrorCode::WrongPassword)
+            return classifyRejectedKey(path, header, master);
+        if (db.code() == ErrorCode::Io)
+            return db.error();
+        return damaged(db.error().message);
+    }
+    TESSERA_TRY(checkSchema(*db));
+    if (trust == Trust::Foreign) {
+        auto check = db->prepare("PRAGMA quick_check");
+        if (!check)
+            return damaged(check.error().message);
+        auto row = check->step();
+        if (!row || !*row || check->text(0) != QLatin1String("ok"))
+            return damaged(QStringLiteral("its structure check failed"));
+    }
+    auto pages = db->queryInt("PRAGMA page_count");
+    if (!pages)
+        return damaged(pages.error().message);
+    if (*pages * PageSize != QFileInfo(path).size())
+        return damaged(QStringLiteral("its size does not match its page count"));
+    if (trust == Trust::Foreign)
+        db->restrictToReading(readableTables());
+
+    // Vault id and epoch come before any MAC can be checked: the keys depend on them. They are
+    // bound by the wrapped key's associated data and checked against their row MACs right after.
+    auto idStmt = db->prepare("SELECT value FROM meta WHERE name = 'vault_id'");
+    if (!idStmt)
+        return idStmt.error();
+    auto idRow = idStmt->step();
+    if (!idRow || !*idRow)
+        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: no vault id"));
+    const QByteArray vaultId = idStmt->blob(0);
+    auto epoch = db->queryInt("SELECT max(epoch) FROM epochs");
+    if (!epoch || vaultId.size() != qsizetype(VaultIdBytes))
+        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: no key epoch"));
+
+    auto vaultKey = unwrapVaultKey(*db, master.wrappingKey, nullptr, vaultId, header, quint64(*epoch));
+    if (!vaultKey)
+        return vaultKey.error();
+    OpenVault vault{std::move(*db), header, vaultId, quint64(*epoch), 0, {},
+                    VaultKeys::fromVaultKey(std::move(*vaultKey)), {}, {}};
+    TESSERA_TRY(unwrapVaultKey(vault.db, master.wrappingKey, &vault.keys.rowMac, vaultId, header, vault.epoch));
+    auto idAgain = readMeta(vault.db, vault.keys.rowMac, QStringLiteral("vault_id"));
+    if (!idAgain)
+        return idAgain.error();
+    auto created = readMeta(vault.db, vault.keys.rowMac, QStringLiteral("created"));
+    auto name = readMeta(vault.db, vault.keys.rowMac, QStringLiteral("name"));
+    if (!created || !name)
+        return created ? name.error() : created.error();
+    vault.created = created->toLongLong();
+    vault.sealedName = *name;
+
+    auto epochs = readEpochs(vault.db, vault.keys.rowMac);
+    if (!epochs)
+        return epochs.error();
+    vault.epochs = std::move(*epochs);
+    const EpochRecord& current = vault.epochs.back();
+    if (current.header != headerBytes)
+        return headerTampered();
+    if (!constantTimeEqual(current.keyHash, hashKey(vault.keys.vaultKey)))
+        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the key epoch does not match"));
+
+    auto versions = verifyManifest(vault.db, vault.keys.manifest, vault.binding());
+    if (!versions)
+        return versions.error();
+    vault.versions = std::move(*versions);
+    if (trust == Trust::Foreign)
+        TESSERA_TRY(verifyAllRows(vault.db, vault.keys.rowMac));
+    return vault;
+}
+
+Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec, const MasterKeys& master,
+                                  Key vaultKey, const VersionVector& versions) {
+    const QByteArray headerBytes = spec.header.bytes();
+    auto db = Database::open(path, master.databaseKey, headerBytes, Database::Mode::Create);
+    if (!db)
+        return db.error();
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    OpenVault vault{std::move(*db), spec.header, spec.vaultId, spec.epochs.back().epoch, spec.created, {},
+                    VaultKeys::fromVaultKey(std::move(vaultKey)), versions, spec.epochs};
+    Database& out = vault.db;
+    auto transaction = Transaction::begin(out);
+    if (!transaction)
+        return transaction.error();
+    TESSERA_TRY(createSchema(out));
+    const Key& rowMac = vault.keys.rowMac;
+    TESSERA_TRY(writeMeta(out, rowMac, QStringLiteral("vault_id"), spec.vaultId));
+    TESSERA_TRY(writeMeta(out, rowMac, QStringLiteral("created"), QVariant(qlonglong(spec.created))));
+    TESSERA_TRY(writeMeta(out, rowMac, QStringLiteral("name"), QByteArray()));
+    for (const EpochRecord& record : spec.epochs)
+        TESSERA_TRY(writeEpoch(out, rowMac, record));
+    auto keyring = out.prepare("INSERT INTO keyring (id, wrapped_key) VALUES (1, ?)");
+    if (!keyring)
+        return keyring.error();
+    const Key& vk = vault.keys.vaultKey;
+    keyring->bind(1, seal(master.wrappingKey, vk.data(), vk.size(), wrapAd(spec.vaultId, headerBytes, vault.epoch)));
+    TESSERA_TRY(keyring->run());
+    TESSERA_TRY(updateRowMac(out, rowMac, Table::Keyring, qint64(1)));
+    TESSERA_TRY(writeManifest(out, vault.keys.manifest, vault.binding(), versions));
+    TESSERA_TRY(transaction->commit());
+    return vault;
+}
+
+QByteArray sealName(const OpenVault& vault, const QString& name) {
+    const QByteArray utf8 = name.toUtf8();
+    return seal(vault.keys.sealing, reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size()),
+                partAd(vault.vaultId, vault.epoch, NameRecordId, Part::VaultName));
+}
+
+Result<QString> openName(const OpenVault& vault) {
+    if (vault.sealedName.isEmpty())
+        return QString();
+    auto plain = open(vault.keys.sealing, vault.sealedName, partAd(vault.vaultId, vault.epoch, NameRecordId, Part::VaultName));
+    if (!plain)
+        return plain.error();
+    return QString::fromUtf8(reinterpret_cast<const char*>(plain->data()), qsizetype(plain->size()));
+}
+
+Status storeName(OpenVault& vault, const QString& name) {
+    vault.sealedName = sealName(vault, name);
+    return writeMeta(vault.db, vault.keys.rowMac, QStringLiteral("name"), vault.sealedName);
+}
+
+} // namespace tessera

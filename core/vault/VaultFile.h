@@ -1,0 +1,55 @@
+#pragma once
+// Opening and creating vault files: the checks of DESIGN.md "Opening files Tessera did not just
+// write", in order, before anything in the file is believed.
+
+#include "EpochChain.h"
+#include "Header.h"
+#include "Integrity.h"
+#include "KeyRing.h"
+#include "storage/Database.h"
+
+namespace tessera {
+
+enum class Trust {
+    Own,     // this device's private working copy
+    Foreign, // anything else: opened read-only and immutable, every row checked
+};
+
+struct OpenVault {
+    Database db;
+    Header header;
+    QByteArray vaultId;
+    quint64 epoch = 0;
+    qint64 created = 0;
+    QByteArray sealedName;
+    VaultKeys keys;
+    VersionVector versions;
+    std::vector<EpochRecord> epochs;
+
+    ManifestBinding binding() const { return {vaultId, header.bytes(), epoch}; }
+};
+
+// Everything that can be said about a file before any key derivation: its header, and whether its
+// size is whole pages. NotAVault, NewerVersion, Damaged, Io.
+Result<Header> inspectFile(const QString& path);
+
+// Opens a file whose header was inspected, with keys derived from the password.
+Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master, Trust trust);
+
+// Creates a new file with schema, metadata, keyring, the given epochs (the last one current) and a
+// manifest. Used for new vaults and for re-keying. The file must not exist.
+struct NewFile {
+    Header header;
+    QByteArray vaultId;
+    qint64 created = 0;
+    std::vector<EpochRecord> epochs;
+};
+Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec, const MasterKeys& master,
+                                  Key vaultKey, const VersionVector& versions);
+
+// The vault name sealed for the meta table, and opened again.
+QByteArray sealName(const OpenVault& vault, const QString& name);
+Result<QString> openName(const OpenVault& vault);
+Status storeName(OpenVault& vault, const QString& name);
+
+} // namespace tessera

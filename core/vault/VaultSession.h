@@ -1,0 +1,53 @@
+#pragma once
+// The state behind an unlocked Vault, shared by the files that implement it (Vault.cpp,
+// VaultEntries.cpp, VaultAttachments.cpp, VaultRekey.cpp). Not part of the public API.
+
+#include "Vault.h"
+#include "VaultFile.h"
+#include "sync/DeviceStore.h"
+
+#include <QHash>
+
+#include <functional>
+
+namespace tessera {
+
+class VaultSession {
+public:
+    VaultSession(Device device, DeviceStore store, QString path, OpenVault file, VaultFileState state);
+
+    Device device;
+    DeviceStore store;
+    QString path; // the published vault file
+    OpenVault file;
+    VaultFileState state;
+    QString name;
+    std::vector<EntryOverview> entries; // sorted by title
+    QHash<QByteArray, std::size_t> positions; // entry id -> index in entries
+    std::vector<QString> haystacks;           // case-folded searchable text, parallel to entries
+    quint64 lastHlc = 0;
+
+    Stamp nextStamp();
+    qint64 now() const { return device.clock->nowMs(); }
+    Status loadEntries();
+    void reindex();
+    const EntryOverview* find(const EntryId& id) const;
+
+    // Runs body in one transaction, then bumps this device's version, rewrites the manifest and marks
+    // the working copy unpublished. Nothing is changed if body fails.
+    Status write(const std::function<Status()>& body);
+
+    // Seal and store one entry's parts (details may be null to keep the stored ones).
+    Status storeOverview(const EntryOverview& overview);
+    Status storeDetails(const EntryId& id, const EntryDetails& details);
+    Result<EntryDetails> loadDetails(const EntryId& id);
+    Status deleteRows(Table table, const char* column, const QByteArray& value);
+
+    QByteArray ad(QByteArrayView recordId, Part part) const {
+        return partAd(file.vaultId, file.epoch, recordId, part);
+    }
+};
+
+QString searchText(const EntryOverview& overview);
+
+} // namespace tessera
