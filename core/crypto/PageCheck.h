@@ -1,0 +1,39 @@
+#pragma once
+// Checks one SQLCipher 3 page's HMAC without SQLCipher. SQLCipher 3 answers SQLITE_NOTADB both for
+// a wrong key and for a damaged first page; checking another page's HMAC under the same key tells
+// the two apart (core/FORMAT.md "Unlock header").
+//
+// Page layout with SQLCipher 3.4.1's defaults, a raw key and cipher_page_size 4096 (verified
+// against real files by tests/core/tst_pagecheck.cpp):
+//   [0, 4048)     AES-256-CBC ciphertext (page 1: bytes 0..15 are the salt in the clear instead)
+//   [4048, 4064)  IV
+//   [4064, 4084)  HMAC-SHA1 over ciphertext || IV || page number (u32 little-endian)
+//   [4084, 4096)  random padding that nothing authenticates
+// HMAC key = PBKDF2-HMAC-SHA1(raw key, salt XOR 0x3a per byte, 2 iterations, 32 bytes).
+
+#include "Crypto.h"
+
+#include <QByteArrayView>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace tessera {
+
+inline constexpr std::size_t SqlcipherPageBytes = 4096;  // PRAGMA cipher_page_size
+inline constexpr std::size_t SqlcipherSaltBytes = 16;    // clear salt at the start of page 1
+inline constexpr std::size_t SqlcipherIvBytes = 16;      // AES block
+inline constexpr std::size_t SqlcipherHmacBytes = 20;    // HMAC-SHA1
+inline constexpr std::size_t SqlcipherReserveBytes = 48; // IV + HMAC rounded up to the AES block
+inline constexpr std::size_t SqlcipherPaddingBytes =
+    SqlcipherReserveBytes - SqlcipherIvBytes - SqlcipherHmacBytes; // 12, unauthenticated
+
+enum class PageAuth { Authentic, NotAuthentic };
+
+// page: one whole page as stored in the file (SqlcipherPageBytes; anything shorter is not
+// authentic); pageNumber: 1-based; rawKey: the key given to SQLCipher (not a passphrase);
+// salt: the database's 16-byte salt (the first 16 bytes of the file).
+[[nodiscard]] PageAuth checkSqlcipherPage(QByteArrayView page, std::uint32_t pageNumber,
+                                          const Key& rawKey, QByteArrayView salt);
+
+} // namespace tessera
