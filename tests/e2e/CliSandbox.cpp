@@ -1,0 +1,77 @@
+#include "CliSandbox.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+const QByteArray CliSandbox::MasterPassword = QByteArrayLiteral("correct horse battery staple");
+const QStringList CliSandbox::FastKdf = {QStringLiteral("--kdf-ops"), QStringLiteral("1"),
+                                         QStringLiteral("--kdf-mem"), QStringLiteral("1")};
+
+namespace {
+constexpr int ProcessTimeoutMs = 120 * 1000;
+}
+
+QByteArray CliResult::describe() const {
+    return "exit " + QByteArray::number(exitCode) + "; stderr: " + err.trimmed() +
+           "; stdout: " + out.left(400).trimmed();
+}
+
+CliSandbox::CliSandbox() {
+    QDir().mkpath(vaultDir());
+    QDir().mkpath(m_dir.filePath(QStringLiteral("home")));
+}
+
+QString CliSandbox::vaultPath(const QString& name) const {
+    return vaultDir() + QLatin1Char('/') + name + QLatin1String(".tessera");
+}
+
+CliResult CliSandbox::run(const QStringList& args, const QByteArrayList& stdinLines) const {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TESSERA_DATA_DIR"), dataDir());
+    environment.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
+    environment.remove(QStringLiteral("XDG_DATA_HOME"));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_dir.path());
+    process.start(QStringLiteral(TESSERA_CLI_PATH), args);
+    CliResult result;
+    if (!process.waitForStarted()) {
+        result.err = "could not start " TESSERA_CLI_PATH;
+        return result;
+    }
+    for (const QByteArray& line : stdinLines)
+        process.write(line + '\n');
+    process.closeWriteChannel();
+    if (!process.waitForFinished(ProcessTimeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = "timed out";
+        return result;
+    }
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return result;
+}
+
+CliResult CliSandbox::create(const QByteArray& password, const QString& vault) const {
+    return run(QStringList{QStringLiteral("create"), vault.isEmpty() ? vaultPath() : vault} +
+                   FastKdf,
+               {password});
+}
+
+QString CliSandbox::add(const QStringList& args, const QByteArrayList& secrets) const {
+    const CliResult result = runOnVault(QStringLiteral("add"), args, secrets);
+    if (result.exitCode != 0) {
+        qWarning("add failed: %s", result.describe().constData());
+        return {};
+    }
+    return result.outText().trimmed();
+}
+
+CliResult CliSandbox::runOnVault(const QString& command, const QStringList& args,
+                                 const QByteArrayList& moreLines) const {
+    return run(QStringList{command, vaultPath()} + args,
+               QByteArrayList{MasterPassword} + moreLines);
+}
