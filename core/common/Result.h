@@ -33,8 +33,10 @@ struct Error {
 
 template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value)
+        : m_state(std::move(value)) {}
+    Result(Error error)
+        : m_state(std::move(error)) {}
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -69,7 +71,9 @@ private:
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Status(Error error)
+        : m_error(std::move(error))
+        , m_failed(true) {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -84,7 +88,9 @@ private:
     bool m_failed = false;
 };
 
-inline Error makeError(ErrorCode code, const QString& message) { return Error{code, message}; }
+inline Error makeError(ErrorCode code, const QString& message) {
+    return Error{code, message};
+}
 
 } // namespace tessera
 

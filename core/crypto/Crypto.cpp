@@ -53,11 +53,14 @@ constexpr char KeyHashDomain[] = "tessera key hash v1";
 
 Status initializeCrypto() {
     if (sodium_init() < 0)
-        return makeError(ErrorCode::ResourceLimit, QStringLiteral("libsodium could not be initialised"));
+        return makeError(ErrorCode::ResourceLimit,
+                         QStringLiteral("libsodium could not be initialised"));
     return {};
 }
 
-void randomBytes(void* out, std::size_t size) { randombytes_buf(out, size); }
+void randomBytes(void* out, std::size_t size) {
+    randombytes_buf(out, size);
+}
 
 QByteArray randomBytes(std::size_t size) {
     QByteArray bytes(qsizetype(size), Qt::Uninitialized);
@@ -73,11 +76,13 @@ Key randomKey() {
 
 Result<Key> argon2id(const SecureBuffer& password, QByteArrayView salt, Argon2Params params) {
     if (salt.size() != qsizetype(ArgonSaltBytes))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("Argon2id salt must be 16 bytes"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("Argon2id salt must be 16 bytes"));
     Key key;
-    const int rc = crypto_pwhash(key.data(), key.size(), reinterpret_cast<const char*>(password.data()),
-                                 password.size(), reinterpret_cast<const unsigned char*>(salt.data()),
-                                 params.opsLimit, params.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13);
+    const int rc =
+        crypto_pwhash(key.data(), key.size(), reinterpret_cast<const char*>(password.data()),
+                      password.size(), reinterpret_cast<const unsigned char*>(salt.data()),
+                      params.opsLimit, params.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13);
     if (rc != 0)
         return makeError(ErrorCode::ResourceLimit,
                          QStringLiteral("not enough memory for the key derivation (%1 MiB)")
@@ -88,15 +93,16 @@ Result<Key> argon2id(const SecureBuffer& password, QByteArrayView salt, Argon2Pa
 Key deriveSubkey(const Key& parent, KeyPurpose purpose) {
     const SubkeyRecipe recipe = recipeFor(purpose);
     Key subkey;
-    crypto_kdf_derive_from_key(subkey.data(), subkey.size(), recipe.id, recipe.context, parent.data());
+    crypto_kdf_derive_from_key(subkey.data(), subkey.size(), recipe.id, recipe.context,
+                               parent.data());
     return subkey;
 }
 
 Key mixSecretKey(const Key& masterKey, const SecureBuffer& secretKey) {
     Key mixed;
-    crypto_generichash_blake2b_salt_personal(mixed.data(), mixed.size(), masterKey.data(), masterKey.size(),
-                                             secretKey.data(), secretKey.size(), nullptr,
-                                             reinterpret_cast<const unsigned char*>(SecretKeyPersonal));
+    crypto_generichash_blake2b_salt_personal(
+        mixed.data(), mixed.size(), masterKey.data(), masterKey.size(), secretKey.data(),
+        secretKey.size(), nullptr, reinterpret_cast<const unsigned char*>(SecretKeyPersonal));
     return mixed;
 }
 
@@ -118,9 +124,12 @@ Result<SecureBuffer> open(const Key& key, QByteArrayView sealed, QByteArrayView 
     SecureBuffer plain(std::size_t(sealed.size()) - NonceBytes - AeadTagBytes);
     unsigned long long written = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            plain.data(), &written, nullptr, nonce + NonceBytes, std::size_t(sealed.size()) - NonceBytes,
-            reinterpret_cast<const unsigned char*>(ad.data()), std::size_t(ad.size()), nonce, key.data()) != 0)
-        return makeError(ErrorCode::Tampered, QStringLiteral("a sealed record failed authentication"));
+            plain.data(), &written, nullptr, nonce + NonceBytes,
+            std::size_t(sealed.size()) - NonceBytes,
+            reinterpret_cast<const unsigned char*>(ad.data()), std::size_t(ad.size()), nonce,
+            key.data()) != 0)
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("a sealed record failed authentication"));
     return plain;
 }
 
@@ -135,12 +144,14 @@ Result<Key> openKey(const Key& key, QByteArrayView sealed, QByteArrayView ad) {
     return out;
 }
 
-Mac::Mac(const Key& key) : m_state(crypto_generichash_statebytes()) {
+Mac::Mac(const Key& key)
+    : m_state(crypto_generichash_statebytes()) {
     crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(m_state.data()), key.data(),
                             key.size(), MacBytes);
 }
 
-Mac::Mac() : m_state(crypto_generichash_statebytes()) {
+Mac::Mac()
+    : m_state(crypto_generichash_statebytes()) {
     crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(m_state.data()), nullptr, 0,
                             HashBytes);
 }
@@ -148,7 +159,8 @@ Mac::Mac() : m_state(crypto_generichash_statebytes()) {
 Mac::~Mac() = default;
 
 void Mac::add(const unsigned char* bytes, std::size_t size) {
-    crypto_generichash_update(reinterpret_cast<crypto_generichash_state*>(m_state.data()), bytes, size);
+    crypto_generichash_update(reinterpret_cast<crypto_generichash_state*>(m_state.data()), bytes,
+                              size);
 }
 
 void Mac::add(QByteArrayView bytes) {
@@ -199,7 +211,9 @@ bool constantTimeEqual(QByteArrayView a, QByteArrayView b) {
     return a.isEmpty() || sodium_memcmp(a.data(), b.data(), std::size_t(a.size())) == 0;
 }
 
-void wipe(void* bytes, std::size_t size) { sodium_memzero(bytes, size); }
+void wipe(void* bytes, std::size_t size) {
+    sodium_memzero(bytes, size);
+}
 
 // Wipes the buffer in place without detaching: a detach would copy the secret first. Literal
 // (static, read-only) data has no allocation and is left alone.
@@ -211,7 +225,8 @@ void wipe(QByteArray& bytes) {
 
 void wipe(QString& text) {
     if (!text.isEmpty() && text.data_ptr().d_ptr())
-        sodium_memzero(const_cast<QChar*>(text.constData()), std::size_t(text.size()) * sizeof(QChar));
+        sodium_memzero(const_cast<QChar*>(text.constData()),
+                       std::size_t(text.size()) * sizeof(QChar));
     text.clear();
 }
 
@@ -221,7 +236,8 @@ SecureBuffer normalizePassword(const SecureBuffer& utf8) {
         ascii = utf8.data()[i] < 0x80;
     if (ascii)
         return utf8.clone();
-    QString text = QString::fromUtf8(reinterpret_cast<const char*>(utf8.data()), qsizetype(utf8.size()));
+    QString text =
+        QString::fromUtf8(reinterpret_cast<const char*>(utf8.data()), qsizetype(utf8.size()));
     QString normal = text.normalized(QString::NormalizationForm_C);
     QByteArray bytes = normal.toUtf8();
     SecureBuffer out = SecureBuffer::copyOf(bytes.constData(), std::size_t(bytes.size()));

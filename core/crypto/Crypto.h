@@ -12,13 +12,13 @@
 
 namespace tessera {
 
-inline constexpr std::size_t KeyBytes = 32;         // crypto_kdf_KEYBYTES, XChaCha20 key size
-inline constexpr std::size_t NonceBytes = 24;       // XChaCha20-Poly1305-IETF nonce
-inline constexpr std::size_t AeadTagBytes = 16;     // Poly1305 tag
-inline constexpr std::size_t MacBytes = 32;         // keyed BLAKE2b-256
-inline constexpr std::size_t HashBytes = 32;        // BLAKE2b-256
-inline constexpr std::size_t ArgonSaltBytes = 16;   // crypto_pwhash_SALTBYTES
-inline constexpr std::size_t SecretKeyBytes = 32;   // the optional per-device secret key
+inline constexpr std::size_t KeyBytes = 32;       // crypto_kdf_KEYBYTES, XChaCha20 key size
+inline constexpr std::size_t NonceBytes = 24;     // XChaCha20-Poly1305-IETF nonce
+inline constexpr std::size_t AeadTagBytes = 16;   // Poly1305 tag
+inline constexpr std::size_t MacBytes = 32;       // keyed BLAKE2b-256
+inline constexpr std::size_t HashBytes = 32;      // BLAKE2b-256
+inline constexpr std::size_t ArgonSaltBytes = 16; // crypto_pwhash_SALTBYTES
+inline constexpr std::size_t SecretKeyBytes = 32; // the optional per-device secret key
 
 using Key = FixedSecret<KeyBytes>;
 
@@ -70,8 +70,8 @@ public:
     Mac& operator=(const Mac&) = delete;
     void add(QByteArrayView bytes);
     void add(const unsigned char* bytes, std::size_t size);
-    void addU64(std::uint64_t value);                // 8 bytes little-endian
-    void addField(QByteArrayView bytes);              // length-prefixed, so fields cannot run together
+    void addU64(std::uint64_t value);    // 8 bytes little-endian
+    void addField(QByteArrayView bytes); // length-prefixed, so fields cannot run together
     QByteArray finish();
 
 private:

@@ -26,7 +26,8 @@ SecureBuffer SecureBuffer::copyOf(const void* bytes, std::size_t size) {
 SecureBuffer::SecureBuffer(SecureBuffer&& other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
     , m_size(std::exchange(other.m_size, 0))
-    , m_capacity(std::exchange(other.m_capacity, 0)) {}
+    , m_capacity(std::exchange(other.m_capacity, 0)) {
+}
 
 SecureBuffer& SecureBuffer::operator=(SecureBuffer&& other) noexcept {
     if (this != &other) {
@@ -38,10 +39,13 @@ SecureBuffer& SecureBuffer::operator=(SecureBuffer&& other) noexcept {
     return *this;
 }
 
-SecureBuffer::~SecureBuffer() { clear(); }
+SecureBuffer::~SecureBuffer() {
+    clear();
+}
 
 std::string_view SecureBuffer::view() const {
-    return m_size == 0 ? std::string_view() : std::string_view(reinterpret_cast<const char*>(m_data), m_size);
+    return m_size == 0 ? std::string_view()
+                       : std::string_view(reinterpret_cast<const char*>(m_data), m_size);
 }
 
 void SecureBuffer::reserve(std::size_t capacity) {

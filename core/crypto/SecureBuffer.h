@@ -53,7 +53,8 @@ private:
 template <std::size_t N> class FixedSecret {
 public:
     static constexpr std::size_t Size = N;
-    FixedSecret() : m_buffer(N) {}
+    FixedSecret()
+        : m_buffer(N) {}
     unsigned char* data() { return m_buffer.data(); }
     const unsigned char* data() const { return m_buffer.data(); }
     static constexpr std::size_t size() { return N; }

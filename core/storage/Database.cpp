@@ -17,7 +17,8 @@ constexpr int MaxSqlBytes = 64 * 1024;
 
 Error storageError(sqlite3* db, int rc, const QString& what) {
     const int primary = rc & 0xff;
-    const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    const QString detail =
+        db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
     if (primary == SQLITE_NOTADB)
         return makeError(ErrorCode::WrongPassword, what + QStringLiteral(": ") + detail);
     if (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_FULL ||
@@ -57,7 +58,8 @@ void applyLimits(sqlite3* db) {
     sqlite3_limit(db, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
 }
 
-int readOnlyAuthorizer(void* userData, int action, const char* arg1, const char*, const char*, const char*) {
+int readOnlyAuthorizer(void* userData, int action, const char* arg1, const char*, const char*,
+                       const char*) {
     const auto* tables = static_cast<const QStringList*>(userData);
     switch (action) {
     case SQLITE_SELECT:
@@ -75,7 +77,9 @@ int readOnlyAuthorizer(void* userData, int action, const char* arg1, const char*
 // ---- Statement ----
 
 Statement::Statement(Statement&& other) noexcept
-    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db) {}
+    : m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_db(other.m_db) {
+}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
@@ -86,12 +90,15 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement& Statement::bind(int index, QByteArrayView blob) {
     // A zero-length blob must still bind as a blob, not NULL.
     static const char empty = 0;
-    sqlite3_bind_blob(m_stmt, index, blob.isEmpty() ? &empty : blob.data(), int(blob.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(m_stmt, index, blob.isEmpty() ? &empty : blob.data(), int(blob.size()),
+                      SQLITE_TRANSIENT);
     return *this;
 }
 
@@ -138,9 +145,15 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
-qint64 Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+int Statement::columnCount() const {
+    return sqlite3_column_count(m_stmt);
+}
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+qint64 Statement::int64(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
 
 QByteArray Statement::blob(int column) const {
     const void* bytes = sqlite3_column_blob(m_stmt, column);
@@ -175,9 +188,11 @@ QByteArray Statement::canonical(int column) const {
 
 // ---- Database ----
 
-Result<Database> Database::open(const QString& path, const Key& key, QByteArrayView salt, Mode mode) {
+Result<Database> Database::open(const QString& path, const Key& key, QByteArrayView salt,
+                                Mode mode) {
     if (salt.size() != qsizetype(SaltBytes))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the database salt must be 16 bytes"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the database salt must be 16 bytes"));
     if (mode == Mode::Create && QFile::exists(path))
         return makeError(ErrorCode::Io, QStringLiteral("%1 already exists").arg(path));
 
@@ -220,7 +235,9 @@ Result<Database> Database::open(const QString& path, const Key& key, QByteArrayV
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_readableTables(std::move(other.m_readableTables)) {}
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_readableTables(std::move(other.m_readableTables)) {
+}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
@@ -231,7 +248,9 @@ Database& Database::operator=(Database&& other) noexcept {
     return *this;
 }
 
-Database::~Database() { close(); }
+Database::~Database() {
+    close();
+}
 
 void Database::close() {
     if (m_db)
@@ -273,7 +292,9 @@ void Database::restrictToReading(const QStringList& tables) {
     sqlite3_set_authorizer(m_db, readOnlyAuthorizer, m_readableTables.get());
 }
 
-QString Database::lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+QString Database::lastError() const {
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
 
 // ---- Transaction ----
 
@@ -282,7 +303,9 @@ Result<Transaction> Transaction::begin(Database& db) {
     return Transaction(&db);
 }
 
-Transaction::Transaction(Transaction&& other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+Transaction::Transaction(Transaction&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)) {
+}
 
 Transaction::~Transaction() {
     if (m_db)

@@ -47,7 +47,9 @@ public:
 
 private:
     friend class Database;
-    Statement(sqlite3_stmt* stmt, sqlite3* db) : m_stmt(stmt), m_db(db) {}
+    Statement(sqlite3_stmt* stmt, sqlite3* db)
+        : m_stmt(stmt)
+        , m_db(db) {}
     sqlite3_stmt* m_stmt = nullptr;
     sqlite3* m_db = nullptr;
 };
@@ -60,7 +62,8 @@ public:
         Hostile,   // a file Tessera did not just write: read-only, immutable, triggers off
     };
 
-    static Result<Database> open(const QString& path, const Key& key, QByteArrayView salt, Mode mode);
+    static Result<Database> open(const QString& path, const Key& key, QByteArrayView salt,
+                                 Mode mode);
 
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
@@ -78,7 +81,8 @@ public:
     void close();
 
 private:
-    explicit Database(sqlite3* db) : m_db(db) {}
+    explicit Database(sqlite3* db)
+        : m_db(db) {}
     sqlite3* m_db = nullptr;
     std::unique_ptr<QStringList> m_readableTables;
 };
@@ -92,7 +96,8 @@ public:
     Status commit();
 
 private:
-    explicit Transaction(Database* db) : m_db(db) {}
+    explicit Transaction(Database* db)
+        : m_db(db) {}
     Database* m_db = nullptr;
 };
 

@@ -14,7 +14,9 @@ namespace {
 constexpr qsizetype DeviceIdSize = 16;
 constexpr qsizetype FolderNameBytes = 16;
 
-Error ioError(const QString& what) { return makeError(ErrorCode::Io, what); }
+Error ioError(const QString& what) {
+    return makeError(ErrorCode::Io, what);
+}
 
 } // namespace
 
@@ -27,7 +29,8 @@ QString canonicalVaultPath(const QString& path) {
 Status makePrivateDir(const QString& path) {
     if (!QDir().mkpath(path))
         return ioError(QStringLiteral("cannot create %1").arg(path));
-    if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+    if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                         QFileDevice::ExeOwner))
         return ioError(QStringLiteral("cannot make %1 private").arg(path));
     return {};
 }
@@ -58,7 +61,8 @@ Result<DeviceStore> DeviceStore::open(const QString& dataDir) {
 }
 
 QString DeviceStore::folderFor(const QString& vaultPath) const {
-    const QByteArray key = hash(canonicalVaultPath(vaultPath).toUtf8()).left(FolderNameBytes).toHex();
+    const QByteArray key =
+        hash(canonicalVaultPath(vaultPath).toUtf8()).left(FolderNameBytes).toHex();
     return m_dataDir + QStringLiteral("/vaults/") + QString::fromLatin1(key);
 }
 
@@ -66,9 +70,13 @@ QString DeviceStore::workingCopyPath(const QString& vaultPath) const {
     return folderFor(vaultPath) + QStringLiteral("/working.tessera");
 }
 
-QString DeviceStore::backupDir(const QString& vaultPath) const { return folderFor(vaultPath) + QStringLiteral("/backups"); }
+QString DeviceStore::backupDir(const QString& vaultPath) const {
+    return folderFor(vaultPath) + QStringLiteral("/backups");
+}
 
-QString DeviceStore::lockPath(const QString& vaultPath) const { return folderFor(vaultPath) + QStringLiteral("/lock"); }
+QString DeviceStore::lockPath(const QString& vaultPath) const {
+    return folderFor(vaultPath) + QStringLiteral("/lock");
+}
 
 Status DeviceStore::ensureFolder(const QString& vaultPath) const {
     TESSERA_TRY(makePrivateDir(m_dataDir + QStringLiteral("/vaults")));

@@ -11,10 +11,11 @@
 namespace tessera {
 
 struct VaultFileState {
-    QByteArray vaultId;        // empty until known
-    QByteArray publishedHash;  // BLAKE2b of the vault file as this device last loaded or published it
-    QByteArray header;         // its 16-byte header
-    bool unpublished = false;  // the working copy has changes the vault file does not
+    QByteArray vaultId; // empty until known
+    QByteArray
+        publishedHash; // BLAKE2b of the vault file as this device last loaded or published it
+    QByteArray header; // its 16-byte header
+    bool unpublished = false; // the working copy has changes the vault file does not
 };
 
 class DeviceStore {
@@ -36,7 +37,9 @@ public:
     Status saveState(const QString& vaultPath, const VaultFileState& state) const;
 
 private:
-    DeviceStore(QString dataDir, QByteArray deviceId) : m_dataDir(std::move(dataDir)), m_deviceId(std::move(deviceId)) {}
+    DeviceStore(QString dataDir, QByteArray deviceId)
+        : m_dataDir(std::move(dataDir))
+        , m_deviceId(std::move(deviceId)) {}
     QString m_dataDir;
     QByteArray m_deviceId;
 };

@@ -22,7 +22,8 @@ namespace {
 constexpr qint64 CopyChunk = 1 << 20;
 
 Error ioError(const QString& what) {
-    return makeError(ErrorCode::Io, what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)));
+    return makeError(ErrorCode::Io,
+                     what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)));
 }
 
 Status fsyncPath(const QString& path, int flags) {
@@ -42,7 +43,8 @@ Result<QByteArray> copyAndHash(const QString& from, const QString& to) {
     if (!in.open(QIODevice::ReadOnly))
         return makeError(in.exists() ? ErrorCode::Io : ErrorCode::NotFound,
                          QStringLiteral("cannot read %1: %2").arg(from, in.errorString()));
-    const int fd = ::open(QFile::encodeName(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int fd =
+        ::open(QFile::encodeName(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("cannot create %1").arg(to));
     Mac hasher;
@@ -55,7 +57,8 @@ Result<QByteArray> copyAndHash(const QString& from, const QString& to) {
         }
         hasher.add(chunk);
         for (qsizetype done = 0; done < chunk.size();) {
-            const ssize_t written = ::write(fd, chunk.constData() + done, std::size_t(chunk.size() - done));
+            const ssize_t written =
+                ::write(fd, chunk.constData() + done, std::size_t(chunk.size() - done));
             if (written <= 0) {
                 failed = true;
                 break;
@@ -76,12 +79,15 @@ void keepBackup(const PublishRequest& request) {
     QDir().mkpath(request.backupDir);
     const QString stamp = QDateTime::fromMSecsSinceEpoch(request.nowMs, Qt::UTC)
                               .toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    const QString backup = request.backupDir + QLatin1Char('/') + stamp + QStringLiteral(".tessera");
+    const QString backup =
+        request.backupDir + QLatin1Char('/') + stamp + QStringLiteral(".tessera");
     // A hard link costs nothing; the rename below replaces the name, not these bytes.
-    if (::link(QFile::encodeName(request.target).constData(), QFile::encodeName(backup).constData()) != 0)
+    if (::link(QFile::encodeName(request.target).constData(),
+               QFile::encodeName(backup).constData()) != 0)
         (void)copyAndHash(request.target, backup);
     QDir dir(request.backupDir);
-    const QStringList backups = dir.entryList({QStringLiteral("*.tessera")}, QDir::Files, QDir::Name);
+    const QStringList backups =
+        dir.entryList({QStringLiteral("*.tessera")}, QDir::Files, QDir::Name);
     for (qsizetype i = 0; i + request.keepBackups < backups.size(); ++i)
         dir.remove(backups[i]);
 }
@@ -89,7 +95,8 @@ void keepBackup(const PublishRequest& request) {
 } // namespace
 
 Result<PublishLock> PublishLock::acquire(const QString& lockPath) {
-    const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    const int fd =
+        ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("cannot open the lock file %1").arg(lockPath));
     if (::flock(fd, LOCK_EX) != 0) {
@@ -99,7 +106,9 @@ Result<PublishLock> PublishLock::acquire(const QString& lockPath) {
     return PublishLock(fd);
 }
 
-PublishLock::PublishLock(PublishLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+PublishLock::PublishLock(PublishLock&& other) noexcept
+    : m_fd(std::exchange(other.m_fd, -1)) {
+}
 
 PublishLock::~PublishLock() {
     if (m_fd >= 0) {
@@ -127,14 +136,16 @@ Result<QByteArray> copyFile(const QString& from, const QString& to) {
 Result<QByteArray> publishFile(const PublishRequest& request) {
     const bool exists = QFileInfo::exists(request.target);
     if (request.expectedHash.isEmpty() && exists)
-        return makeError(ErrorCode::ChangedOnDisk, QStringLiteral("%1 already exists").arg(request.target));
+        return makeError(ErrorCode::ChangedOnDisk,
+                         QStringLiteral("%1 already exists").arg(request.target));
     if (exists) {
         auto current = hashFile(request.target);
         if (!current)
             return current.error();
         if (!constantTimeEqual(*current, request.expectedHash))
-            return makeError(ErrorCode::ChangedOnDisk,
-                             QStringLiteral("the vault file changed on disk since this device loaded it"));
+            return makeError(
+                ErrorCode::ChangedOnDisk,
+                QStringLiteral("the vault file changed on disk since this device loaded it"));
         keepBackup(request);
     }
     const QFileInfo target(request.target);
@@ -143,7 +154,8 @@ Result<QByteArray> publishFile(const PublishRequest& request) {
     auto written = copyAndHash(request.source, temporary);
     if (!written)
         return written.error();
-    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(request.target).constData()) != 0) {
+    if (::rename(QFile::encodeName(temporary).constData(),
+                 QFile::encodeName(request.target).constData()) != 0) {
         const Error error = ioError(QStringLiteral("cannot replace %1").arg(request.target));
         QFile::remove(temporary);
         return error;

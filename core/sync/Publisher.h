@@ -18,7 +18,8 @@ public:
     ~PublishLock();
 
 private:
-    explicit PublishLock(int fd) : m_fd(fd) {}
+    explicit PublishLock(int fd)
+        : m_fd(fd) {}
     int m_fd = -1;
 };
 
@@ -34,7 +35,7 @@ struct PublishRequest {
     QByteArray expectedHash; // what the target must still be; empty = the target must not exist
     QString backupDir;       // the previous target is kept here (hard link where possible)
     int keepBackups = 10;
-    qint64 nowMs = 0;        // names the backup
+    qint64 nowMs = 0; // names the backup
 };
 
 // Returns the hash of the published bytes. ChangedOnDisk if the target is not what was expected.

@@ -12,8 +12,12 @@ QStringList liveValues(const std::vector<SetElement>& elements) {
 }
 } // namespace
 
-QStringList EntryOverview::urlList() const { return liveValues(urls); }
-QStringList EntryOverview::tagList() const { return liveValues(tags); }
+QStringList EntryOverview::urlList() const {
+    return liveValues(urls);
+}
+QStringList EntryOverview::tagList() const {
+    return liveValues(tags);
+}
 
 std::vector<const CustomField*> EntryDetails::liveFields() const {
     std::vector<const CustomField*> out;

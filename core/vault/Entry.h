@@ -79,7 +79,7 @@ struct HistoryItem {
 struct EntryDetails {
     Register<SecureBuffer> password;
     Register<SecureBuffer> notes;
-    Register<SecureBuffer> totp; // otpauth:// URI or base32 secret, as the user gave it
+    Register<SecureBuffer> totp;     // otpauth:// URI or base32 secret, as the user gave it
     std::vector<CustomField> fields; // including removed ones (for merging); see liveFields()
     std::vector<HistoryItem> history;
 

@@ -7,7 +7,8 @@ namespace tessera {
 
 namespace {
 Error brokenChain() {
-    return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the key epoch chain is broken"));
+    return makeError(ErrorCode::Tampered,
+                     QStringLiteral("vault tampered or damaged: the key epoch chain is broken"));
 }
 } // namespace
 
@@ -24,7 +25,8 @@ Result<std::vector<EpochRecord>> readEpochs(Database& db, const Key& rowMacKey) 
         if (!*row)
             break;
         TESSERA_TRY(checkRow(rowMacKey, Table::Epochs, *stmt));
-        EpochRecord record{quint64(stmt->int64(0)), stmt->blob(1), stmt->blob(2), stmt->blob(3), stmt->blob(4)};
+        EpochRecord record{quint64(stmt->int64(0)), stmt->blob(1), stmt->blob(2), stmt->blob(3),
+                           stmt->blob(4)};
         if (record.epoch != chain.size())
             return brokenChain();
         chain.push_back(std::move(record));
@@ -35,8 +37,8 @@ Result<std::vector<EpochRecord>> readEpochs(Database& db, const Key& rowMacKey) 
 }
 
 Status writeEpoch(Database& db, const Key& rowMacKey, const EpochRecord& record) {
-    auto stmt = db.prepare(
-        "INSERT OR REPLACE INTO epochs (epoch, header, key_hash, link, previous_key) VALUES (?, ?, ?, ?, ?)");
+    auto stmt = db.prepare("INSERT OR REPLACE INTO epochs (epoch, header, key_hash, link, "
+                           "previous_key) VALUES (?, ?, ?, ?, ?)");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, qint64(record.epoch))
@@ -48,19 +50,20 @@ Status writeEpoch(Database& db, const Key& rowMacKey, const EpochRecord& record)
     return updateRowMac(db, rowMacKey, Table::Epochs, qint64(record.epoch));
 }
 
-EpochRecord makeEpoch(QByteArrayView vaultId, quint64 epoch, QByteArrayView header, const Key& newKey,
-                      const Key* previousKey) {
+EpochRecord makeEpoch(QByteArrayView vaultId, quint64 epoch, QByteArrayView header,
+                      const Key& newKey, const Key* previousKey) {
     EpochRecord record{epoch, header.toByteArray(), hashKey(newKey), {}, {}};
     if (previousKey) {
         record.link = epochLink(*previousKey, vaultId, epoch, header, record.keyHash);
         const Key wrap = deriveSubkey(newKey, KeyPurpose::PreviousKey);
-        record.previousKey = seal(wrap, previousKey->data(), previousKey->size(), previousKeyAd(vaultId, epoch));
+        record.previousKey =
+            seal(wrap, previousKey->data(), previousKey->size(), previousKeyAd(vaultId, epoch));
     }
     return record;
 }
 
-Result<Key> walkBack(const std::vector<EpochRecord>& chain, QByteArrayView vaultId, const Key& currentKey,
-                     quint64 target) {
+Result<Key> walkBack(const std::vector<EpochRecord>& chain, QByteArrayView vaultId,
+                     const Key& currentKey, quint64 target) {
     if (chain.empty() || target >= chain.size())
         return brokenChain();
     Key key = currentKey.clone();
@@ -72,7 +75,8 @@ Result<Key> walkBack(const std::vector<EpochRecord>& chain, QByteArrayView vault
         auto previous = openKey(wrap, record.previousKey, previousKeyAd(vaultId, epoch));
         if (!previous || !constantTimeEqual(hashKey(*previous), chain[epoch - 1].keyHash))
             return brokenChain();
-        if (!constantTimeEqual(epochLink(*previous, vaultId, epoch, record.header, record.keyHash), record.link))
+        if (!constantTimeEqual(epochLink(*previous, vaultId, epoch, record.header, record.keyHash),
+                               record.link))
             return brokenChain();
         key = std::move(*previous);
     }

@@ -23,12 +23,12 @@ Result<std::vector<EpochRecord>> readEpochs(Database& db, const Key& rowMacKey);
 Status writeEpoch(Database& db, const Key& rowMacKey, const EpochRecord& record);
 
 // The record for a new epoch whose key is newKey, linked to previousKey (nullptr for epoch 0).
-EpochRecord makeEpoch(QByteArrayView vaultId, quint64 epoch, QByteArrayView header, const Key& newKey,
-                      const Key* previousKey);
+EpochRecord makeEpoch(QByteArrayView vaultId, quint64 epoch, QByteArrayView header,
+                      const Key& newKey, const Key* previousKey);
 
 // Walks from the current key down to epoch target, verifying every key hash and link on the way;
 // returns VK_target. Tampered if any step fails.
-Result<Key> walkBack(const std::vector<EpochRecord>& chain, QByteArrayView vaultId, const Key& currentKey,
-                     quint64 target);
+Result<Key> walkBack(const std::vector<EpochRecord>& chain, QByteArrayView vaultId,
+                     const Key& currentKey, quint64 target);
 
 } // namespace tessera

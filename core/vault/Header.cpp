@@ -8,8 +8,12 @@ namespace tessera {
 
 namespace {
 
-bool opsInRange(std::uint8_t ops) { return ops >= MinOpsLimit; }
-bool memInRange(std::uint8_t memLog2) { return memLog2 >= MinMemLog2 && memLog2 <= MaxMemLog2; }
+bool opsInRange(std::uint8_t ops) {
+    return ops >= MinOpsLimit;
+}
+bool memInRange(std::uint8_t memLog2) {
+    return memLog2 >= MinMemLog2 && memLog2 <= MaxMemLog2;
+}
 
 std::uint64_t systemRamBytes() {
     const long pages = sysconf(_SC_PHYS_PAGES);
@@ -47,13 +51,15 @@ Result<Header> Header::parse(QByteArrayView bytes) {
     const auto ops = std::uint8_t(bytes[2]);
     const auto mem = std::uint8_t(bytes[3]);
     if (version >= 2 && version <= 15 && opsInRange(ops) && memInRange(mem))
-        return makeError(ErrorCode::NewerVersion,
-                         QStringLiteral("made by a newer version of Tessera (format %1)").arg(version));
+        return makeError(
+            ErrorCode::NewerVersion,
+            QStringLiteral("made by a newer version of Tessera (format %1)").arg(version));
     if (version != FormatVersion || !opsInRange(ops) || !memInRange(mem))
         return notAVault;
     if (flags & ~KnownFlags)
-        return makeError(ErrorCode::NewerVersion,
-                         QStringLiteral("made by a newer version of Tessera (unknown header flags)"));
+        return makeError(
+            ErrorCode::NewerVersion,
+            QStringLiteral("made by a newer version of Tessera (unknown header flags)"));
     Header header;
     header.flags = flags;
     header.kdf = {ops, mem};
@@ -69,14 +75,16 @@ Status checkAffordable(KdfParams kdf, std::uint64_t physicalRamBytes) {
                              .arg(kdf.opsLimit)
                              .arg(MaxOpsLimit));
     if (!memInRange(kdf.memLog2))
-        return makeError(ErrorCode::ResourceLimit, QStringLiteral("key derivation memory is out of range"));
+        return makeError(ErrorCode::ResourceLimit,
+                         QStringLiteral("key derivation memory is out of range"));
     const std::uint64_t ram = physicalRamBytes ? physicalRamBytes : systemRamBytes();
     if (ram && kdf.memBytes() > ram / 2)
-        return makeError(ErrorCode::ResourceLimit,
-                         QStringLiteral("this vault needs %1 MiB for its key derivation, more than half of "
-                                        "this machine's memory (%2 MiB)")
-                             .arg(kdf.memBytes() >> 20)
-                             .arg(ram >> 20));
+        return makeError(
+            ErrorCode::ResourceLimit,
+            QStringLiteral("this vault needs %1 MiB for its key derivation, more than half of "
+                           "this machine's memory (%2 MiB)")
+                .arg(kdf.memBytes() >> 20)
+                .arg(ram >> 20));
     return {};
 }
 

@@ -7,7 +7,8 @@ namespace tessera {
 namespace {
 
 Error tampered(const QString& what) {
-    return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: %1").arg(what));
+    return makeError(ErrorCode::Tampered,
+                     QStringLiteral("vault tampered or damaged: %1").arg(what));
 }
 
 constexpr std::size_t VersionEntryBytes = 16 + 8;
@@ -78,7 +79,8 @@ Result<VersionVector> decodeVersions(QByteArrayView bytes) {
 QByteArray selectWithMac(Table table, const char* where) {
     QByteArray sql = "SELECT t.*, m.mac FROM ";
     sql += tableName(table);
-    sql += " AS t LEFT JOIN row_macs AS m ON m.tbl = " + QByteArray::number(int(table)) + " AND m.id = t.";
+    sql += " AS t LEFT JOIN row_macs AS m ON m.tbl = " + QByteArray::number(int(table)) +
+           " AND m.id = t.";
     sql += keyColumn(table);
     if (where) {
         sql += " WHERE ";
@@ -92,7 +94,8 @@ Status checkRow(const Key& rowMacKey, Table table, const Statement& row) {
     if (row.isNull(macColumn))
         return tampered(QStringLiteral("a %1 row has no MAC").arg(QLatin1String(tableName(table))));
     if (!constantTimeEqual(computeRowMac(rowMacKey, table, row), row.blob(macColumn)))
-        return tampered(QStringLiteral("a %1 row does not match its MAC").arg(QLatin1String(tableName(table))));
+        return tampered(
+            QStringLiteral("a %1 row does not match its MAC").arg(QLatin1String(tableName(table))));
     return {};
 }
 
@@ -106,7 +109,8 @@ void bindKey(Statement& stmt, int index, const RowKey& key) {
 }
 
 Status updateRowMac(Database& db, const Key& rowMacKey, Table table, const RowKey& key) {
-    QByteArray sql = QByteArray("SELECT * FROM ") + tableName(table) + " WHERE " + keyColumn(table) + " = ?";
+    QByteArray sql =
+        QByteArray("SELECT * FROM ") + tableName(table) + " WHERE " + keyColumn(table) + " = ?";
     auto select = db.prepare(sql.constData());
     if (!select)
         return select.error();
@@ -148,16 +152,19 @@ Status writeManifest(Database& db, const Key& manifestKey, const ManifestBinding
     return stmt->run();
 }
 
-Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding) {
+Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey,
+                                     const ManifestBinding& binding) {
     for (Table table : AllTables) {
         const QByteArray rows = QByteArray("SELECT count(*) FROM ") + tableName(table);
-        const QByteArray macs = "SELECT count(*) FROM row_macs WHERE tbl = " + QByteArray::number(int(table));
+        const QByteArray macs =
+            "SELECT count(*) FROM row_macs WHERE tbl = " + QByteArray::number(int(table));
         auto rowCount = db.queryInt(rows.constData());
         auto macCount = db.queryInt(macs.constData());
         if (!rowCount || !macCount)
             return rowCount ? macCount.error() : rowCount.error();
         if (*rowCount != *macCount)
-            return tampered(QStringLiteral("rows of %1 were added or removed").arg(QLatin1String(tableName(table))));
+            return tampered(QStringLiteral("rows of %1 were added or removed")
+                                .arg(QLatin1String(tableName(table))));
     }
     auto stray = db.queryInt("SELECT count(*) FROM row_macs WHERE tbl NOT BETWEEN 1 AND 7");
     if (!stray)

@@ -41,7 +41,8 @@ struct ManifestBinding {
 Status writeManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding,
                      const VersionVector& versions);
 // Checks row counts against row_macs and the manifest MAC; returns the version vector it covers.
-Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding);
+Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey,
+                                     const ManifestBinding& binding);
 // Checks every row of every table against its MAC (for files Tessera did not just write).
 Status verifyAllRows(Database& db, const Key& rowMacKey);
 

@@ -25,14 +25,16 @@ VaultKeys VaultKeys::fromVaultKey(Key vaultKey) {
 Result<MasterKeys> deriveMasterKeys(const SecureBuffer& password, const Header& header,
                                     const SecureBuffer* secretKey) {
     if (header.requiresSecretKey() && !secretKey)
-        return makeError(ErrorCode::WrongPassword, QStringLiteral("this vault needs its secret key as well"));
+        return makeError(ErrorCode::WrongPassword,
+                         QStringLiteral("this vault needs its secret key as well"));
     TESSERA_TRY(checkAffordable(header.kdf));
     const SecureBuffer normal = normalizePassword(password);
     auto master = argon2id(normal, header.bytes(), {header.kdf.opsLimit, header.kdf.memBytes()});
     if (!master)
         return master.error();
     Key mk = header.requiresSecretKey() ? mixSecretKey(*master, *secretKey) : std::move(*master);
-    return MasterKeys{deriveSubkey(mk, KeyPurpose::DatabaseKey), deriveSubkey(mk, KeyPurpose::KeyWrapping)};
+    return MasterKeys{deriveSubkey(mk, KeyPurpose::DatabaseKey),
+                      deriveSubkey(mk, KeyPurpose::KeyWrapping)};
 }
 
 QByteArray partAd(QByteArrayView vaultId, quint64 epoch, QByteArrayView recordId, Part part) {
@@ -60,8 +62,8 @@ QByteArray previousKeyAd(QByteArrayView vaultId, quint64 epoch) {
     return ad;
 }
 
-QByteArray epochLink(const Key& previousVaultKey, QByteArrayView vaultId, quint64 epoch, QByteArrayView header,
-                     QByteArrayView keyHash) {
+QByteArray epochLink(const Key& previousVaultKey, QByteArrayView vaultId, quint64 epoch,
+                     QByteArrayView header, QByteArrayView keyHash) {
     const Key linkKey = deriveSubkey(previousVaultKey, KeyPurpose::EpochLink);
     Mac m(linkKey);
     m.add(QByteArrayView("tessera-link"));

@@ -41,8 +41,8 @@ Result<MasterKeys> deriveMasterKeys(const SecureBuffer& password, const Header& 
 QByteArray partAd(QByteArrayView vaultId, quint64 epoch, QByteArrayView recordId, Part part);
 QByteArray wrapAd(QByteArrayView vaultId, QByteArrayView header, quint64 epoch);
 QByteArray previousKeyAd(QByteArrayView vaultId, quint64 epoch);
-QByteArray epochLink(const Key& previousVaultKey, QByteArrayView vaultId, quint64 epoch, QByteArrayView header,
-                     QByteArrayView keyHash);
+QByteArray epochLink(const Key& previousVaultKey, QByteArrayView vaultId, quint64 epoch,
+                     QByteArrayView header, QByteArrayView keyHash);
 
 // Keyed index of a title: NFC, case-folded, trimmed (first 16 bytes of the MAC).
 QByteArray titleIndex(const Key& titleKey, const QString& title);

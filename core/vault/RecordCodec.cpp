@@ -31,7 +31,9 @@ enum Tag : unsigned char {
 constexpr unsigned char FieldRemoved = 0x01;
 constexpr unsigned char FieldProtected = 0x02;
 
-Error malformed() { return makeError(ErrorCode::Damaged, QStringLiteral("a record is malformed")); }
+Error malformed() {
+    return makeError(ErrorCode::Damaged, QStringLiteral("a record is malformed"));
+}
 
 void putVarint(SecureBuffer& out, std::uint64_t value) {
     while (value >= 0x80) {
@@ -145,7 +147,8 @@ struct Tlv {
 };
 
 // Splits a TLV list, checking canonical order: tags ascending; only repeatable tags may repeat.
-Result<std::vector<Tlv>> split(const SecureBuffer& plain, std::initializer_list<unsigned char> singles,
+Result<std::vector<Tlv>> split(const SecureBuffer& plain,
+                               std::initializer_list<unsigned char> singles,
                                std::initializer_list<unsigned char> repeatables) {
     std::vector<Tlv> out;
     Cursor cursor{plain.data(), plain.size()};
@@ -157,7 +160,8 @@ Result<std::vector<Tlv>> split(const SecureBuffer& plain, std::initializer_list<
         if (!cursor.u8(tag) || !cursor.varint(length) || length > cursor.left ||
             !cursor.bytes(std::size_t(length), payload))
             return malformed();
-        const bool repeatable = std::find(repeatables.begin(), repeatables.end(), tag) != repeatables.end();
+        const bool repeatable =
+            std::find(repeatables.begin(), repeatables.end(), tag) != repeatables.end();
         const bool single = std::find(singles.begin(), singles.end(), tag) != singles.end();
         if (!repeatable && !single)
             return malformed();
@@ -167,7 +171,8 @@ Result<std::vector<Tlv>> split(const SecureBuffer& plain, std::initializer_list<
         out.push_back({tag, Cursor{payload, std::size_t(length)}});
     }
     for (unsigned char tag : singles) {
-        const bool present = std::any_of(out.begin(), out.end(), [tag](const Tlv& t) { return t.tag == tag; });
+        const bool present =
+            std::any_of(out.begin(), out.end(), [tag](const Tlv& t) { return t.tag == tag; });
         if (!present)
             return malformed();
     }
@@ -220,7 +225,9 @@ void putElements(SecureBuffer& out, unsigned char tag, const std::vector<SetElem
     }
 }
 
-bool readStampedText(Cursor c, Register<QString>& reg) { return c.stamp(reg.stamp) && c.restText(reg.value); }
+bool readStampedText(Cursor c, Register<QString>& reg) {
+    return c.stamp(reg.stamp) && c.restText(reg.value);
+}
 
 bool readStampedBool(Cursor c, Register<bool>& reg) {
     unsigned char flag = 0;
@@ -240,7 +247,9 @@ bool readElement(Cursor c, std::vector<SetElement>& into) {
     return true;
 }
 
-bool readInt(Cursor c, qint64& value) { return c.i64(value) && c.done(); }
+bool readInt(Cursor c, qint64& value) {
+    return c.i64(value) && c.done();
+}
 
 } // namespace
 
@@ -275,8 +284,8 @@ SecureBuffer encodeOverview(const EntryOverview& o) {
 
 Result<EntryOverview> decodeOverview(const SecureBuffer& plain, const EntryId& id) {
     auto tlvs = split(plain,
-                      {TagTitle, TagUsername, TagFolder, TagFavourite, TagExpires, TagTrashed, TagCreated,
-                       TagModified},
+                      {TagTitle, TagUsername, TagFolder, TagFavourite, TagExpires, TagTrashed,
+                       TagCreated, TagModified},
                       {TagUrl, TagTag});
     if (!tlvs)
         return tlvs.error();
@@ -332,7 +341,8 @@ SecureBuffer encodeDetails(const EntryDetails& d) {
     for (const CustomField& field : d.fields) {
         SecureBuffer payload;
         putStamp(payload, field.stamp);
-        payload.appendByte((field.removed ? FieldRemoved : 0) | (field.isProtected ? FieldProtected : 0));
+        payload.appendByte((field.removed ? FieldRemoved : 0) |
+                           (field.isProtected ? FieldProtected : 0));
         const QByteArray name = field.name.toUtf8();
         putVarint(payload, std::uint64_t(name.size()));
         payload.append(name.constData(), std::size_t(name.size()));
@@ -360,7 +370,9 @@ Result<EntryDetails> decodeDetails(const SecureBuffer& plain) {
         Cursor& c = t.payload;
         bool ok = false;
         if (t.tag == TagPassword || t.tag == TagNotes || t.tag == TagTotp) {
-            Register<SecureBuffer>& reg = t.tag == TagPassword ? d.password : t.tag == TagNotes ? d.notes : d.totp;
+            Register<SecureBuffer>& reg = t.tag == TagPassword ? d.password
+                                          : t.tag == TagNotes  ? d.notes
+                                                               : d.totp;
             ok = c.stamp(reg.stamp);
             if (ok)
                 reg.value = c.restSecret();
@@ -369,7 +381,8 @@ Result<EntryDetails> decodeDetails(const SecureBuffer& plain) {
             unsigned char flags = 0;
             std::uint64_t nameSize = 0;
             ok = c.stamp(field.stamp) && c.u8(flags) && flags <= (FieldRemoved | FieldProtected) &&
-                 c.varint(nameSize) && nameSize <= c.left && c.text(std::size_t(nameSize), field.name);
+                 c.varint(nameSize) && nameSize <= c.left &&
+                 c.text(std::size_t(nameSize), field.name);
             if (ok) {
                 field.removed = flags & FieldRemoved;
                 field.isProtected = flags & FieldProtected;

@@ -11,19 +11,24 @@ constexpr const char* Ddl[] = {
     "CREATE TABLE keyring (id INTEGER PRIMARY KEY CHECK (id = 1), wrapped_key BLOB NOT NULL)",
     "CREATE TABLE epochs (epoch INTEGER PRIMARY KEY, header BLOB NOT NULL, key_hash BLOB NOT NULL, "
     "link BLOB NOT NULL, previous_key BLOB NOT NULL)",
-    "CREATE TABLE entries (id BLOB PRIMARY KEY NOT NULL, title_index BLOB NOT NULL, overview BLOB NOT NULL)",
+    "CREATE TABLE entries (id BLOB PRIMARY KEY NOT NULL, title_index BLOB NOT NULL, overview BLOB "
+    "NOT NULL)",
     "CREATE INDEX entries_title ON entries (title_index)",
     "CREATE TABLE details (id BLOB PRIMARY KEY NOT NULL, sealed BLOB NOT NULL)",
-    "CREATE TABLE attachments (id BLOB PRIMARY KEY NOT NULL, entry BLOB NOT NULL, info BLOB NOT NULL, "
+    "CREATE TABLE attachments (id BLOB PRIMARY KEY NOT NULL, entry BLOB NOT NULL, info BLOB NOT "
+    "NULL, "
     "content BLOB NOT NULL)",
     "CREATE INDEX attachments_entry ON attachments (entry)",
     "CREATE TABLE tombstones (id BLOB PRIMARY KEY NOT NULL, stamp BLOB NOT NULL)",
-    "CREATE TABLE row_macs (tbl INTEGER NOT NULL, id BLOB NOT NULL, mac BLOB NOT NULL, PRIMARY KEY (tbl, id)) "
+    "CREATE TABLE row_macs (tbl INTEGER NOT NULL, id BLOB NOT NULL, mac BLOB NOT NULL, PRIMARY KEY "
+    "(tbl, id)) "
     "WITHOUT ROWID",
-    "CREATE TABLE manifest (id INTEGER PRIMARY KEY CHECK (id = 1), versions BLOB NOT NULL, mac BLOB NOT NULL)",
+    "CREATE TABLE manifest (id INTEGER PRIMARY KEY CHECK (id = 1), versions BLOB NOT NULL, mac "
+    "BLOB NOT NULL)",
 };
 
-constexpr const char* MasterQuery = "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY name";
+constexpr const char* MasterQuery =
+    "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY name";
 
 Result<QStringList> masterRows(Database& db) {
     auto stmt = db.prepare(MasterQuery);
@@ -36,8 +41,8 @@ Result<QStringList> masterRows(Database& db) {
             return row.error();
         if (!*row)
             break;
-        rows.append(stmt->text(0) + QLatin1Char('\x1f') + stmt->text(1) + QLatin1Char('\x1f') + stmt->text(2) +
-                    QLatin1Char('\x1f') + stmt->text(3));
+        rows.append(stmt->text(0) + QLatin1Char('\x1f') + stmt->text(1) + QLatin1Char('\x1f') +
+                    stmt->text(2) + QLatin1Char('\x1f') + stmt->text(3));
     }
     return rows;
 }
@@ -47,7 +52,8 @@ Result<QStringList> masterRows(Database& db) {
 const QStringList& expectedMaster() {
     static const QStringList rows = [] {
         Key key; // in-memory throw-away database; the key is irrelevant
-        auto db = Database::open(QStringLiteral(":memory:"), key, QByteArray(16, '\0'), Database::Mode::ReadWrite);
+        auto db = Database::open(QStringLiteral(":memory:"), key, QByteArray(16, '\0'),
+                                 Database::Mode::ReadWrite);
         if (!db || !createSchema(*db))
             return QStringList();
         auto master = masterRows(*db);
@@ -113,13 +119,15 @@ Status createSchema(Database& db) {
 }
 
 Status checkSchema(Database& db) {
-    const auto tampered = makeError(ErrorCode::Tampered, QStringLiteral("the vault's schema is not Tessera's"));
+    const auto tampered =
+        makeError(ErrorCode::Tampered, QStringLiteral("the vault's schema is not Tessera's"));
     auto version = db.queryInt("PRAGMA user_version");
     if (!version)
         return version.error();
     if (*version > SchemaVersion)
-        return makeError(ErrorCode::NewerVersion, QStringLiteral("made by a newer version of Tessera (schema %1)")
-                                                      .arg(*version));
+        return makeError(
+            ErrorCode::NewerVersion,
+            QStringLiteral("made by a newer version of Tessera (schema %1)").arg(*version));
     auto rows = masterRows(db);
     if (!rows)
         return rows.error();

@@ -18,15 +18,19 @@ namespace {
 constexpr int KeepBackups = 10;
 constexpr std::size_t HeaderRandomOffset = 4;
 
-Error lockedError() { return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked")); }
+Error lockedError() {
+    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
+}
 
 // Moves a file out of the way into the backup folder instead of deleting it: nothing is lost.
 void setAside(const QString& file, const QString& backupDir, const QString& label, qint64 nowMs) {
     if (!QFileInfo::exists(file))
         return;
     QDir().mkpath(backupDir);
-    const QString stamp = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    QFile::rename(file, backupDir + QLatin1Char('/') + label + QLatin1Char('-') + stamp + QStringLiteral(".tessera"));
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC)
+                              .toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    QFile::rename(file, backupDir + QLatin1Char('/') + label + QLatin1Char('-') + stamp +
+                            QStringLiteral(".tessera"));
 }
 
 Status replaceFile(const QString& from, const QString& to) {
@@ -37,13 +41,15 @@ Status replaceFile(const QString& from, const QString& to) {
 
 // A header whose random bytes this device knows but whose other bytes differ was edited.
 bool headerEdited(const QByteArray& known, const QByteArray& seen) {
-    return known.size() == qsizetype(HeaderBytes) && seen.size() == qsizetype(HeaderBytes) && known != seen &&
-           known.mid(HeaderRandomOffset) == seen.mid(HeaderRandomOffset);
+    return known.size() == qsizetype(HeaderBytes) && seen.size() == qsizetype(HeaderBytes) &&
+           known != seen && known.mid(HeaderRandomOffset) == seen.mid(HeaderRandomOffset);
 }
 
-// Copies the published file privately, verifies it as a foreign file, and makes it the working copy.
-Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target, const Header& header,
-                                 const MasterKeys& master, VaultFileState& state) {
+// Copies the published file privately, verifies it as a foreign file, and makes it the working
+// copy.
+Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target,
+                                 const Header& header, const MasterKeys& master,
+                                 VaultFileState& state) {
     const QString incoming = store.folderFor(target) + QStringLiteral("/incoming.tessera");
     const QString working = store.workingCopyPath(target);
     auto copied = copyFile(target, incoming);
@@ -52,7 +58,8 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
     auto recheck = inspectFile(incoming);
     if (!recheck || recheck->bytes() != header.bytes()) {
         QFile::remove(incoming);
-        return recheck ? makeError(ErrorCode::ChangedOnDisk, QStringLiteral("the vault file changed while it was read"))
+        return recheck ? makeError(ErrorCode::ChangedOnDisk,
+                                   QStringLiteral("the vault file changed while it was read"))
                        : recheck.error();
     }
     auto foreign = openVaultFile(incoming, header, master, Trust::Foreign);
@@ -70,28 +77,40 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
 
 } // namespace
 
-Vault::Vault(std::unique_ptr<VaultSession> session) : m_session(std::move(session)) {}
+Vault::Vault(std::unique_ptr<VaultSession> session)
+    : m_session(std::move(session)) {
+}
 
-Vault::~Vault() { lock(); }
+Vault::~Vault() {
+    lock();
+}
 
-void Vault::lock() { m_session.reset(); }
+void Vault::lock() {
+    m_session.reset();
+}
 
-bool Vault::isLocked() const { return !m_session; }
+bool Vault::isLocked() const {
+    return !m_session;
+}
 
-Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString& path, const SecureBuffer& password,
+Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString& path,
+                                             const SecureBuffer& password,
                                              const CreateOptions& options) {
     auto store = DeviceStore::open(device.dataDir);
     if (!store)
         return store.error();
     const QString target = canonicalVaultPath(path);
     if (QFileInfo::exists(target))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 already exists").arg(target));
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 already exists").arg(target));
     if (!QFileInfo(target).absoluteDir().exists())
-        return makeError(ErrorCode::Io, QStringLiteral("the folder of %1 does not exist").arg(target));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("the folder of %1 does not exist").arg(target));
     TESSERA_TRY(checkAffordable(options.kdf));
     TESSERA_TRY(store->ensureFolder(target));
     const qint64 now = device.clock->nowMs();
-    setAside(store->workingCopyPath(target), store->backupDir(target), QStringLiteral("replaced-working-copy"), now);
+    setAside(store->workingCopyPath(target), store->backupDir(target),
+             QStringLiteral("replaced-working-copy"), now);
 
     const Header header = Header::fresh(options.kdf, options.secretKey != nullptr);
     auto master = deriveMasterKeys(password, header, options.secretKey);
@@ -100,12 +119,14 @@ Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString
     NewFile spec{header, randomBytes(VaultIdBytes), now, {}};
     Key vaultKey = randomKey();
     spec.epochs.push_back(makeEpoch(spec.vaultId, 0, header.bytes(), vaultKey, nullptr));
-    auto file = createVaultFile(store->workingCopyPath(target), spec, *master, std::move(vaultKey), {});
+    auto file =
+        createVaultFile(store->workingCopyPath(target), spec, *master, std::move(vaultKey), {});
     if (!file)
         return file.error();
 
     VaultFileState state{spec.vaultId, {}, header.bytes(), true};
-    auto session = std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), state);
+    auto session =
+        std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), state);
     VaultSession& s = *session;
     TESSERA_TRY(s.write([&s, &options]() -> Status { return storeName(s.file, options.name); }));
     s.name = options.name;
@@ -114,7 +135,8 @@ Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString
     return vault;
 }
 
-Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString& path, const SecureBuffer& password,
+Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString& path,
+                                             const SecureBuffer& password,
                                              const SecureBuffer* secretKey) {
     auto store = DeviceStore::open(device.dataDir);
     if (!store)
@@ -134,7 +156,8 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
     if (!header)
         return header.error();
     if (headerEdited(state->header, header->bytes()))
-        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: its header was edited"));
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("vault tampered or damaged: its header was edited"));
     bool useWorking = haveWorking && !published;
     if (published && haveWorking) {
         auto publishedHash = hashFile(target);
@@ -142,9 +165,11 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
             return publishedHash.error();
         useWorking = constantTimeEqual(*publishedHash, state->publishedHash);
         if (!useWorking && state->unpublished)
-            return makeError(ErrorCode::ChangedOnDisk,
-                             QStringLiteral("the vault file changed on disk and this device has unpublished changes; "
-                                            "merging them needs sync support"));
+            return makeError(
+                ErrorCode::ChangedOnDisk,
+                QStringLiteral(
+                    "the vault file changed on disk and this device has unpublished changes; "
+                    "merging them needs sync support"));
     }
     if (useWorking) {
         auto workingHeader = inspectFile(working);
@@ -163,7 +188,8 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
     if (!published)
         state->unpublished = true; // the vault file was deleted: the next publish restores it
 
-    auto session = std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), *state);
+    auto session =
+        std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), *state);
     auto name = openName(session->file);
     if (!name)
         return name.error();
@@ -210,8 +236,8 @@ Status Vault::publish() {
     auto lock = PublishLock::acquire(s.store.lockPath(s.path));
     if (!lock)
         return lock.error();
-    PublishRequest request{s.store.workingCopyPath(s.path), s.path, s.state.publishedHash, s.store.backupDir(s.path),
-                           KeepBackups, s.now()};
+    PublishRequest request{s.store.workingCopyPath(s.path), s.path,      s.state.publishedHash,
+                           s.store.backupDir(s.path),       KeepBackups, s.now()};
     auto published = publishFile(request);
     if (!published)
         return published.error();

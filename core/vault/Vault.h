@@ -20,22 +20,22 @@ class VaultSession;
 
 // What a vault needs from the machine it runs on.
 struct Device {
-    QString dataDir;        // Tessera's local data folder (0700): working copies, state, backups
+    QString dataDir; // Tessera's local data folder (0700): working copies, state, backups
     const Clock* clock = nullptr;
 };
 
 struct VaultInfo {
-    QByteArray id;          // 16 bytes
+    QByteArray id; // 16 bytes
     QString name;
     int formatVersion = 1;
     quint32 keyEpoch = 0;
     KdfParams kdf;
     bool requiresSecretKey = false;
-    qint64 created = 0;     // ms since epoch
-    int entryCount = 0;     // not trashed
+    qint64 created = 0; // ms since epoch
+    int entryCount = 0; // not trashed
     int trashedCount = 0;
-    QString path;           // the published vault file
-    QString workingCopy;    // the private working copy
+    QString path;        // the published vault file
+    QString workingCopy; // the private working copy
     QString backupDir;
     bool unpublishedChanges = false;
 };
@@ -52,9 +52,11 @@ public:
 
     // Creates a new vault file at path (which must not exist) and returns it unlocked.
     static Result<std::unique_ptr<Vault>> create(const Device& device, const QString& path,
-                                                 const SecureBuffer& password, const CreateOptions& options);
-    // Opens the vault file at path. Errors: WrongPassword, NotAVault, NewerVersion, Damaged, Tampered,
-    // ResourceLimit, ChangedOnDisk (the file changed while this device has unpublished changes), Io.
+                                                 const SecureBuffer& password,
+                                                 const CreateOptions& options);
+    // Opens the vault file at path. Errors: WrongPassword, NotAVault, NewerVersion, Damaged,
+    // Tampered, ResourceLimit, ChangedOnDisk (the file changed while this device has unpublished
+    // changes), Io.
     static Result<std::unique_ptr<Vault>> unlock(const Device& device, const QString& path,
                                                  const SecureBuffer& password,
                                                  const SecureBuffer* secretKey = nullptr);
@@ -63,7 +65,8 @@ public:
     Vault(const Vault&) = delete;
     Vault& operator=(const Vault&) = delete;
 
-    // Wipes every key and closes the working copy. Details handed out earlier are the caller's to drop.
+    // Wipes every key and closes the working copy. Details handed out earlier are the caller's to
+    // drop.
     void lock();
     bool isLocked() const;
 
@@ -73,11 +76,11 @@ public:
     // Every entry's overview, trashed ones included, sorted by title (case-insensitive).
     const std::vector<EntryOverview>& entries() const;
     const EntryOverview* entry(const EntryId& id) const;
-    // Case-insensitive; every whitespace-separated term must match the title, username, a URL, a tag
-    // or the folder. Trashed entries are left out.
+    // Case-insensitive; every whitespace-separated term must match the title, username, a URL, a
+    // tag or the folder. Trashed entries are left out.
     std::vector<const EntryOverview*> search(const QString& query) const;
-    // ENTRY as users type it: 32 hex digits of an id, or a title (exact, case-insensitive, through the
-    // keyed title index). NotFound, or Ambiguous with the candidates in the message.
+    // ENTRY as users type it: 32 hex digits of an id, or a title (exact, case-insensitive, through
+    // the keyed title index). NotFound, or Ambiguous with the candidates in the message.
     Result<EntryId> resolve(const QString& idOrTitle, Scope scope = Scope::Live) const;
 
     // Opens one entry's details into secure memory.
@@ -90,19 +93,21 @@ public:
 
     Result<std::vector<AttachmentInfo>> attachments(const EntryId& id) const;
     // TooLarge above MaxAttachmentBytes; an existing attachment of that name is replaced.
-    Result<AttachmentInfo> attach(const EntryId& id, const QString& name, const SecureBuffer& content);
+    Result<AttachmentInfo> attach(const EntryId& id, const QString& name,
+                                  const SecureBuffer& content);
     Result<SecureBuffer> attachmentContent(const EntryId& id, const QString& name) const;
     Status detach(const EntryId& id, const QString& name);
 
-    // New master password (and/or secret key): new vault key, every record re-sealed, key epoch + 1,
-    // re-keyed into a new file with a new header. newSecretKey = nullptr: no secret key.
+    // New master password (and/or secret key): new vault key, every record re-sealed, key epoch +
+    // 1, re-keyed into a new file with a new header. newSecretKey = nullptr: no secret key.
     Status changePassword(const SecureBuffer& newPassword, KdfParams kdf,
                           const SecureBuffer* newSecretKey = nullptr);
     // New KDF parameters only: same vault key and epoch, new header, re-keyed file.
-    Status changeKdf(const SecureBuffer& password, KdfParams kdf, const SecureBuffer* secretKey = nullptr);
+    Status changeKdf(const SecureBuffer& password, KdfParams kdf,
+                     const SecureBuffer* secretKey = nullptr);
 
-    // Writes the working copy to the vault file. ChangedOnDisk if the file changed since this device
-    // loaded or published it (merging comes with sync).
+    // Writes the working copy to the vault file. ChangedOnDisk if the file changed since this
+    // device loaded or published it (merging comes with sync).
     Status publish();
 
 private:
@@ -112,6 +117,7 @@ private:
 
 // Iterations that make one unlock take about targetMs on this machine at the given memory (never
 // fewer than DefaultOpsLimit).
-KdfParams calibrateKdf(const Clock& clock, std::uint8_t memLog2 = DefaultMemLog2, int targetMs = 1000);
+KdfParams calibrateKdf(const Clock& clock, std::uint8_t memLog2 = DefaultMemLog2,
+                       int targetMs = 1000);
 
 } // namespace tessera

@@ -10,16 +10,20 @@ namespace {
 
 constexpr std::size_t AttachmentIdBytes = 16;
 
-Error lockedError() { return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked")); }
+Error lockedError() {
+    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
+}
 
 struct StoredAttachment {
     AttachmentInfo info;
     QByteArray sealedContent;
 };
 
-Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const EntryId& entry, bool withContent) {
+Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const EntryId& entry,
+                                                      bool withContent) {
     if (!s.find(entry))
-        return makeError(ErrorCode::NotFound, QStringLiteral("no entry %1").arg(QString::fromLatin1(entry.toHex())));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("no entry %1").arg(QString::fromLatin1(entry.toHex())));
     const QByteArray sql = selectWithMac(Table::Attachments, "t.entry = ?");
     auto stmt = s.file.db.prepare(sql.constData());
     if (!stmt)
@@ -34,7 +38,8 @@ Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const Ent
             break;
         TESSERA_TRY(checkRow(s.file.keys.rowMac, Table::Attachments, *stmt));
         const QByteArray id = stmt->blob(0);
-        auto plain = open(s.file.keys.sealing, stmt->blob(2), s.ad(entry + id, Part::AttachmentInfo));
+        auto plain =
+            open(s.file.keys.sealing, stmt->blob(2), s.ad(entry + id, Part::AttachmentInfo));
         if (!plain)
             return plain.error();
         auto info = decodeAttachmentInfo(*plain, id, entry);
@@ -59,14 +64,16 @@ Result<std::vector<AttachmentInfo>> Vault::attachments(const EntryId& id) const 
     return out;
 }
 
-Result<AttachmentInfo> Vault::attach(const EntryId& id, const QString& name, const SecureBuffer& content) {
+Result<AttachmentInfo> Vault::attach(const EntryId& id, const QString& name,
+                                     const SecureBuffer& content) {
     if (!m_session)
         return lockedError();
     if (qint64(content.size()) > MaxAttachmentBytes)
-        return makeError(ErrorCode::TooLarge, QStringLiteral("%1 is %2 MiB; attachments are limited to %3 MiB")
-                                                  .arg(name)
-                                                  .arg(double(content.size()) / (1 << 20), 0, 'f', 1)
-                                                  .arg(MaxAttachmentBytes >> 20));
+        return makeError(ErrorCode::TooLarge,
+                         QStringLiteral("%1 is %2 MiB; attachments are limited to %3 MiB")
+                             .arg(name)
+                             .arg(double(content.size()) / (1 << 20), 0, 'f', 1)
+                             .arg(MaxAttachmentBytes >> 20));
     if (name.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("an attachment needs a name"));
     VaultSession& s = *m_session;
@@ -78,13 +85,15 @@ Result<AttachmentInfo> Vault::attach(const EntryId& id, const QString& name, con
         for (const StoredAttachment& old : *existing)
             if (old.info.name == name)
                 TESSERA_TRY(s.deleteRows(Table::Attachments, "id", old.info.id));
-        auto stmt = s.file.db.prepare("INSERT INTO attachments (id, entry, info, content) VALUES (?, ?, ?, ?)");
+        auto stmt = s.file.db.prepare(
+            "INSERT INTO attachments (id, entry, info, content) VALUES (?, ?, ?, ?)");
         if (!stmt)
             return Status(stmt.error());
         const QByteArray recordId = id + info.id;
         stmt->bind(1, info.id)
             .bind(2, id)
-            .bind(3, seal(s.file.keys.sealing, encodeAttachmentInfo(info), s.ad(recordId, Part::AttachmentInfo)))
+            .bind(3, seal(s.file.keys.sealing, encodeAttachmentInfo(info),
+                          s.ad(recordId, Part::AttachmentInfo)))
             .bind(4, seal(s.file.keys.sealing, content, s.ad(recordId, Part::AttachmentContent)));
         TESSERA_TRY(stmt->run());
         return updateRowMac(s.file.db, s.file.keys.rowMac, Table::Attachments, info.id);
@@ -114,7 +123,9 @@ Status Vault::detach(const EntryId& id, const QString& name) {
         return stored.error();
     for (const StoredAttachment& attachment : *stored)
         if (attachment.info.name == name)
-            return s.write([&]() -> Status { return s.deleteRows(Table::Attachments, "id", attachment.info.id); });
+            return s.write([&]() -> Status {
+                return s.deleteRows(Table::Attachments, "id", attachment.info.id);
+            });
     return makeError(ErrorCode::NotFound, QStringLiteral("no attachment \"%1\"").arg(name));
 }
 

@@ -12,8 +12,12 @@ namespace {
 
 constexpr qsizetype HexIdLength = 32;
 
-Error lockedError() { return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked")); }
-Error notFound(const QString& what) { return makeError(ErrorCode::NotFound, QStringLiteral("no entry %1").arg(what)); }
+Error lockedError() {
+    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
+}
+Error notFound(const QString& what) {
+    return makeError(ErrorCode::NotFound, QStringLiteral("no entry %1").arg(what));
+}
 
 bool inScope(const EntryOverview& entry, Scope scope) {
     return scope == Scope::Any || entry.trashed.value == (scope == Scope::Trashed);
@@ -31,7 +35,8 @@ bool replaceSet(std::vector<SetElement>& set, const QStringList& values, const S
         }
     }
     for (const QString& value : values) {
-        const bool known = std::any_of(set.begin(), set.end(), [&](const SetElement& e) { return e.value == value; });
+        const bool known = std::any_of(set.begin(), set.end(),
+                                       [&](const SetElement& e) { return e.value == value; });
         if (!known) {
             set.push_back({value, stamp, false});
             changed = true;
@@ -46,8 +51,8 @@ SecureBuffer utf8(const QString& text) {
 }
 
 // Sets a text register, keeping the old value in the history when there was one.
-bool setText(Register<QString>& reg, const std::optional<QString>& value, const Stamp& stamp, const QString& field,
-             std::vector<HistoryItem>& history) {
+bool setText(Register<QString>& reg, const std::optional<QString>& value, const Stamp& stamp,
+             const QString& field, std::vector<HistoryItem>& history) {
     if (!value || *value == reg.value)
         return false;
     if (!reg.value.isEmpty())
@@ -66,7 +71,8 @@ bool setSecret(Register<SecureBuffer>& reg, std::optional<SecureBuffer>& value, 
     return true;
 }
 
-template <typename T> bool setPlain(Register<T>& reg, const std::optional<T>& value, const Stamp& stamp) {
+template <typename T>
+bool setPlain(Register<T>& reg, const std::optional<T>& value, const Stamp& stamp) {
     if (!value || *value == reg.value)
         return false;
     reg = {*value, stamp};
@@ -75,7 +81,8 @@ template <typename T> bool setPlain(Register<T>& reg, const std::optional<T>& va
 
 bool applyField(std::vector<CustomField>& fields, EntryChanges::Field& change, const Stamp& stamp,
                 std::vector<HistoryItem>& history) {
-    auto it = std::find_if(fields.begin(), fields.end(), [&](const CustomField& f) { return f.name == change.name; });
+    auto it = std::find_if(fields.begin(), fields.end(),
+                           [&](const CustomField& f) { return f.name == change.name; });
     if (!change.value) {
         if (it == fields.end() || it->removed)
             return false;
@@ -128,20 +135,24 @@ const std::vector<EntryOverview>& Vault::entries() const {
     return m_session ? m_session->entries : none;
 }
 
-const EntryOverview* Vault::entry(const EntryId& id) const { return m_session ? m_session->find(id) : nullptr; }
+const EntryOverview* Vault::entry(const EntryId& id) const {
+    return m_session ? m_session->find(id) : nullptr;
+}
 
 std::vector<const EntryOverview*> Vault::search(const QString& query) const {
     std::vector<const EntryOverview*> hits;
     if (!m_session)
         return hits;
-    const QStringList terms = query.toCaseFolded().split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    const QStringList terms =
+        query.toCaseFolded().split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     const auto& entries = m_session->entries;
     const auto& haystacks = m_session->haystacks;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         if (entries[i].trashed.value)
             continue;
-        const bool all = std::all_of(terms.begin(), terms.end(),
-                                     [&](const QString& term) { return haystacks[i].contains(term); });
+        const bool all = std::all_of(terms.begin(), terms.end(), [&](const QString& term) {
+            return haystacks[i].contains(term);
+        });
         if (all)
             hits.push_back(&entries[i]);
     }
@@ -171,7 +182,8 @@ Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {
         if (!*row)
             break;
         const EntryOverview* entry = s.find(stmt->blob(0));
-        // The index is a hint: the opened title must agree (it always does unless two titles collide).
+        // The index is a hint: the opened title must agree (it always does unless two titles
+        // collide).
         if (entry && inScope(*entry, scope) &&
             entry->title.value.trimmed().compare(idOrTitle.trimmed(), Qt::CaseInsensitive) == 0)
             matches.push_back(entry);
@@ -183,7 +195,9 @@ Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {
         for (const EntryOverview* entry : matches)
             candidates.append(QStringLiteral("%1 (%2%3)")
                                   .arg(QString::fromLatin1(entry->id.toHex()), entry->folder.value,
-                                       entry->username.value.isEmpty() ? QString() : QStringLiteral(", ") + entry->username.value));
+                                       entry->username.value.isEmpty()
+                                           ? QString()
+                                           : QStringLiteral(", ") + entry->username.value));
         return makeError(ErrorCode::Ambiguous, QStringLiteral("\"%1\" matches %2 entries: %3")
                                                    .arg(idOrTitle)
                                                    .arg(matches.size())
@@ -267,8 +281,12 @@ static Status setTrashed(VaultSession* s, const EntryId& id, bool trashed) {
     return {};
 }
 
-Status Vault::trash(const EntryId& id) { return setTrashed(m_session.get(), id, true); }
-Status Vault::restore(const EntryId& id) { return setTrashed(m_session.get(), id, false); }
+Status Vault::trash(const EntryId& id) {
+    return setTrashed(m_session.get(), id, true);
+}
+Status Vault::restore(const EntryId& id) {
+    return setTrashed(m_session.get(), id, false);
+}
 
 Status Vault::purge(const EntryId& id) {
     if (!m_session)
@@ -281,7 +299,8 @@ Status Vault::purge(const EntryId& id) {
         TESSERA_TRY(s.deleteRows(Table::Attachments, "entry", id));
         TESSERA_TRY(s.deleteRows(Table::Details, "id", id));
         TESSERA_TRY(s.deleteRows(Table::Entries, "id", id));
-        auto stmt = s.file.db.prepare("INSERT OR REPLACE INTO tombstones (id, stamp) VALUES (?, ?)");
+        auto stmt =
+            s.file.db.prepare("INSERT OR REPLACE INTO tombstones (id, stamp) VALUES (?, ?)");
         if (!stmt)
             return Status(stmt.error());
         stmt->bind(1, id).bind(2, encodeStamp(stamp));

@@ -19,7 +19,8 @@ Error damaged(const QString& what) {
 }
 
 Error headerTampered() {
-    return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the header does not match"));
+    return makeError(ErrorCode::Tampered,
+                     QStringLiteral("vault tampered or damaged: the header does not match"));
 }
 
 // SQLCipher says SQLITE_NOTADB both for a wrong key and for a damaged first page. If page 2
@@ -45,7 +46,8 @@ Result<QByteArray> readMeta(Database& db, const Key& rowMacKey, const QString& n
     if (!row)
         return row.error();
     if (!*row)
-        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: %1 is missing").arg(name));
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("vault tampered or damaged: %1 is missing").arg(name));
     TESSERA_TRY(checkRow(rowMacKey, Table::Meta, *stmt));
     return stmt->blob(1);
 }
@@ -63,8 +65,8 @@ Status writeMeta(Database& db, const Key& rowMacKey, const QString& name, const 
     return updateRowMac(db, rowMacKey, Table::Meta, name);
 }
 
-Result<Key> unwrapVaultKey(Database& db, const Key& wrappingKey, const Key* rowMacKey, QByteArrayView vaultId,
-                           const Header& header, quint64 epoch) {
+Result<Key> unwrapVaultKey(Database& db, const Key& wrappingKey, const Key* rowMacKey,
+                           QByteArrayView vaultId, const Header& header, quint64 epoch) {
     const QByteArray sql = selectWithMac(Table::Keyring);
     auto stmt = db.prepare(sql.constData());
     if (!stmt)
@@ -73,10 +75,12 @@ Result<Key> unwrapVaultKey(Database& db, const Key& wrappingKey, const Key* rowM
     if (!row)
         return row.error();
     if (!*row)
-        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the key ring is missing"));
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("vault tampered or damaged: the key ring is missing"));
     auto vaultKey = openKey(wrappingKey, stmt->blob(1), wrapAd(vaultId, header.bytes(), epoch));
     if (!vaultKey)
-        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the vault key does not open"));
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("vault tampered or damaged: the vault key does not open"));
     if (rowMacKey)
         TESSERA_TRY(checkRow(*rowMacKey, Table::Keyring, *stmt));
     return vaultKey;
@@ -98,10 +102,12 @@ Result<Header> inspectFile(const QString& path) {
     return header;
 }
 
-Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master, Trust trust) {
+Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master,
+                                Trust trust) {
     const QByteArray headerBytes = header.bytes();
     auto db = Database::open(path, master.databaseKey, headerBytes,
-                             trust == Trust::Foreign ? Database::Mode::Hostile : Database::Mode::ReadWrite);
+                             trust == Trust::Foreign ? Database::Mode::Hostile
+                                                     : Database::Mode::ReadWrite);
     if (!db) {
         if (db.code() == ErrorCode::WrongPassword)
             return classifyRejectedKey(path, header, master);
@@ -133,18 +139,29 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
         return idStmt.error();
     auto idRow = idStmt->step();
     if (!idRow || !*idRow)
-        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: no vault id"));
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("vault tampered or damaged: no vault id"));
     const QByteArray vaultId = idStmt->blob(0);
     auto epoch = db->queryInt("SELECT max(epoch) FROM epochs");
     if (!epoch || vaultId.size() != qsizetype(VaultIdBytes))
-        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: no key epoch"));
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("vault tampered or damaged: no key epoch"));
 
-    auto vaultKey = unwrapVaultKey(*db, master.wrappingKey, nullptr, vaultId, header, quint64(*epoch));
+    auto vaultKey =
+        unwrapVaultKey(*db, master.wrappingKey, nullptr, vaultId, header, quint64(*epoch));
     if (!vaultKey)
         return vaultKey.error();
-    OpenVault vault{std::move(*db), header, vaultId, quint64(*epoch), 0, {},
-                    VaultKeys::fromVaultKey(std::move(*vaultKey)), {}, {}};
-    TESSERA_TRY(unwrapVaultKey(vault.db, master.wrappingKey, &vault.keys.rowMac, vaultId, header, vault.epoch));
+    OpenVault vault{std::move(*db),
+                    header,
+                    vaultId,
+                    quint64(*epoch),
+                    0,
+                    {},
+                    VaultKeys::fromVaultKey(std::move(*vaultKey)),
+                    {},
+                    {}};
+    TESSERA_TRY(unwrapVaultKey(vault.db, master.wrappingKey, &vault.keys.rowMac, vaultId, header,
+                               vault.epoch));
     auto idAgain = readMeta(vault.db, vault.keys.rowMac, QStringLiteral("vault_id"));
     if (!idAgain)
         return idAgain.error();
@@ -163,7 +180,8 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
     if (current.header != headerBytes)
         return headerTampered();
     if (!constantTimeEqual(current.keyHash, hashKey(vault.keys.vaultKey)))
-        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: the key epoch does not match"));
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("vault tampered or damaged: the key epoch does not match"));
 
     auto versions = verifyManifest(vault.db, vault.keys.manifest, vault.binding());
     if (!versions)
@@ -174,15 +192,23 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
     return vault;
 }
 
-Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec, const MasterKeys& master,
-                                  Key vaultKey, const VersionVector& versions) {
+Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec,
+                                  const MasterKeys& master, Key vaultKey,
+                                  const VersionVector& versions) {
     const QByteArray headerBytes = spec.header.bytes();
     auto db = Database::open(path, master.databaseKey, headerBytes, Database::Mode::Create);
     if (!db)
         return db.error();
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    OpenVault vault{std::move(*db), spec.header, spec.vaultId, spec.epochs.back().epoch, spec.created, {},
-                    VaultKeys::fromVaultKey(std::move(vaultKey)), versions, spec.epochs};
+    OpenVault vault{std::move(*db),
+                    spec.header,
+                    spec.vaultId,
+                    spec.epochs.back().epoch,
+                    spec.created,
+                    {},
+                    VaultKeys::fromVaultKey(std::move(vaultKey)),
+                    versions,
+                    spec.epochs};
     Database& out = vault.db;
     auto transaction = Transaction::begin(out);
     if (!transaction)
@@ -190,7 +216,8 @@ Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec, cons
     TESSERA_TRY(createSchema(out));
     const Key& rowMac = vault.keys.rowMac;
     TESSERA_TRY(writeMeta(out, rowMac, QStringLiteral("vault_id"), spec.vaultId));
-    TESSERA_TRY(writeMeta(out, rowMac, QStringLiteral("created"), QVariant(qlonglong(spec.created))));
+    TESSERA_TRY(
+        writeMeta(out, rowMac, QStringLiteral("created"), QVariant(qlonglong(spec.created))));
     TESSERA_TRY(writeMeta(out, rowMac, QStringLiteral("name"), QByteArray()));
     for (const EpochRecord& record : spec.epochs)
         TESSERA_TRY(writeEpoch(out, rowMac, record));
@@ -198,7 +225,8 @@ Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec, cons
     if (!keyring)
         return keyring.error();
     const Key& vk = vault.keys.vaultKey;
-    keyring->bind(1, seal(master.wrappingKey, vk.data(), vk.size(), wrapAd(spec.vaultId, headerBytes, vault.epoch)));
+    keyring->bind(1, seal(master.wrappingKey, vk.data(), vk.size(),
+                          wrapAd(spec.vaultId, headerBytes, vault.epoch)));
     TESSERA_TRY(keyring->run());
     TESSERA_TRY(updateRowMac(out, rowMac, Table::Keyring, qint64(1)));
     TESSERA_TRY(writeManifest(out, vault.keys.manifest, vault.binding(), versions));
@@ -208,17 +236,20 @@ Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec, cons
 
 QByteArray sealName(const OpenVault& vault, const QString& name) {
     const QByteArray utf8 = name.toUtf8();
-    return seal(vault.keys.sealing, reinterpret_cast<const unsigned char*>(utf8.constData()), std::size_t(utf8.size()),
+    return seal(vault.keys.sealing, reinterpret_cast<const unsigned char*>(utf8.constData()),
+                std::size_t(utf8.size()),
                 partAd(vault.vaultId, vault.epoch, NameRecordId, Part::VaultName));
 }
 
 Result<QString> openName(const OpenVault& vault) {
     if (vault.sealedName.isEmpty())
         return QString();
-    auto plain = open(vault.keys.sealing, vault.sealedName, partAd(vault.vaultId, vault.epoch, NameRecordId, Part::VaultName));
+    auto plain = open(vault.keys.sealing, vault.sealedName,
+                      partAd(vault.vaultId, vault.epoch, NameRecordId, Part::VaultName));
     if (!plain)
         return plain.error();
-    return QString::fromUtf8(reinterpret_cast<const char*>(plain->data()), qsizetype(plain->size()));
+    return QString::fromUtf8(reinterpret_cast<const char*>(plain->data()),
+                             qsizetype(plain->size()));
 }
 
 Status storeName(OpenVault& vault, const QString& name) {

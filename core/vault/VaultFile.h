@@ -34,7 +34,8 @@ struct OpenVault {
 Result<Header> inspectFile(const QString& path);
 
 // Opens a file whose header was inspected, with keys derived from the password.
-Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master, Trust trust);
+Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master,
+                                Trust trust);
 
 // Creates a new file with schema, metadata, keyring, the given epochs (the last one current) and a
 // manifest. Used for new vaults and for re-keying. The file must not exist.
@@ -44,8 +45,9 @@ struct NewFile {
     qint64 created = 0;
     std::vector<EpochRecord> epochs;
 };
-Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec, const MasterKeys& master,
-                                  Key vaultKey, const VersionVector& versions);
+Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec,
+                                  const MasterKeys& master, Key vaultKey,
+                                  const VersionVector& versions);
 
 // The vault name sealed for the meta table, and opened again.
 QByteArray sealName(const OpenVault& vault, const QString& name);

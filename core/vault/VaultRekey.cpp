@@ -13,7 +13,9 @@ namespace tessera {
 
 namespace {
 
-Error lockedError() { return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked")); }
+Error lockedError() {
+    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
+}
 
 Status insertEntry(OpenVault& out, const EntryOverview& overview, const EntryDetails& details) {
     auto entry = out.db.prepare("INSERT INTO entries (id, title_index, overview) VALUES (?, ?, ?)");
@@ -23,7 +25,8 @@ Status insertEntry(OpenVault& out, const EntryOverview& overview, const EntryDet
     const QByteArray& id = overview.id;
     entry->bind(1, id)
         .bind(2, titleIndex(out.keys.titleIndex, overview.title.value))
-        .bind(3, seal(out.keys.sealing, encodeOverview(overview), partAd(out.vaultId, out.epoch, id, Part::Overview)));
+        .bind(3, seal(out.keys.sealing, encodeOverview(overview),
+                      partAd(out.vaultId, out.epoch, id, Part::Overview)));
     detail->bind(1, id).bind(2, seal(out.keys.sealing, encodeDetails(details),
                                      partAd(out.vaultId, out.epoch, id, Part::Details)));
     TESSERA_TRY(entry->run());
@@ -34,7 +37,8 @@ Status insertEntry(OpenVault& out, const EntryOverview& overview, const EntryDet
 
 Status copyAttachments(VaultSession& s, OpenVault& out) {
     auto read = s.file.db.prepare(selectWithMac(Table::Attachments).constData());
-    auto write = out.db.prepare("INSERT INTO attachments (id, entry, info, content) VALUES (?, ?, ?, ?)");
+    auto write =
+        out.db.prepare("INSERT INTO attachments (id, entry, info, content) VALUES (?, ?, ?, ?)");
     if (!read || !write)
         return read ? write.error() : read.error();
     for (;;) {
@@ -50,13 +54,16 @@ Status copyAttachments(VaultSession& s, OpenVault& out) {
         auto info = open(s.file.keys.sealing, read->blob(2), s.ad(recordId, Part::AttachmentInfo));
         if (!info)
             return info.error();
-        auto content = open(s.file.keys.sealing, read->blob(3), s.ad(recordId, Part::AttachmentContent));
+        auto content =
+            open(s.file.keys.sealing, read->blob(3), s.ad(recordId, Part::AttachmentContent));
         if (!content)
             return content.error();
         write->reset();
         write->bind(1, id).bind(2, entry);
-        write->bind(3, seal(out.keys.sealing, *info, partAd(out.vaultId, out.epoch, recordId, Part::AttachmentInfo)));
-        write->bind(4, seal(out.keys.sealing, *content, partAd(out.vaultId, out.epoch, recordId, Part::AttachmentContent)));
+        write->bind(3, seal(out.keys.sealing, *info,
+                            partAd(out.vaultId, out.epoch, recordId, Part::AttachmentInfo)));
+        write->bind(4, seal(out.keys.sealing, *content,
+                            partAd(out.vaultId, out.epoch, recordId, Part::AttachmentContent)));
         TESSERA_TRY(write->run());
         TESSERA_TRY(updateRowMac(out.db, out.keys.rowMac, Table::Attachments, id));
     }
@@ -81,28 +88,34 @@ Status copyTombstones(VaultSession& s, OpenVault& out) {
     }
 }
 
-// Writes every record into a new file under the new header and keys, then swaps it in as the working copy.
-Status rekey(VaultSession& s, const Header& header, const MasterKeys& master, Key vaultKey, quint64 epoch) {
+// Writes every record into a new file under the new header and keys, then swaps it in as the
+// working copy.
+Status rekey(VaultSession& s, const Header& header, const MasterKeys& master, Key vaultKey,
+             quint64 epoch) {
     const QByteArray vaultId = s.file.vaultId;
     std::vector<EpochRecord> epochs = s.file.epochs;
     if (epoch == s.file.epoch) {
         EpochRecord& current = epochs.back();
         current.header = header.bytes();
         if (current.epoch > 0) {
-            auto previous = walkBack(s.file.epochs, vaultId, s.file.keys.vaultKey, current.epoch - 1);
+            auto previous =
+                walkBack(s.file.epochs, vaultId, s.file.keys.vaultKey, current.epoch - 1);
             if (!previous)
                 return previous.error();
-            current.link = epochLink(*previous, vaultId, current.epoch, current.header, current.keyHash);
+            current.link =
+                epochLink(*previous, vaultId, current.epoch, current.header, current.keyHash);
         }
     } else {
-        epochs.push_back(makeEpoch(vaultId, epoch, header.bytes(), vaultKey, &s.file.keys.vaultKey));
+        epochs.push_back(
+            makeEpoch(vaultId, epoch, header.bytes(), vaultKey, &s.file.keys.vaultKey));
     }
     VersionVector versions = s.file.versions;
     versions[s.store.deviceId()] = s.nextStamp().hlc;
 
     const QString fresh = s.store.folderFor(s.path) + QStringLiteral("/rekey.tessera");
     QFile::remove(fresh);
-    auto out = createVaultFile(fresh, NewFile{header, vaultId, s.file.created, epochs}, master, std::move(vaultKey), versions);
+    auto out = createVaultFile(fresh, NewFile{header, vaultId, s.file.created, epochs}, master,
+                               std::move(vaultKey), versions);
     if (!out)
         return out.error();
     auto copyAll = [&]() -> Status {
@@ -129,8 +142,10 @@ Status rekey(VaultSession& s, const Header& header, const MasterKeys& master, Ke
     out->db.close();
     const QString working = s.store.workingCopyPath(s.path);
     s.file.db.close();
-    if (std::rename(QFile::encodeName(fresh).constData(), QFile::encodeName(working).constData()) != 0)
-        return makeError(ErrorCode::Io, QStringLiteral("cannot replace the working copy %1").arg(working));
+    if (std::rename(QFile::encodeName(fresh).constData(), QFile::encodeName(working).constData()) !=
+        0)
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot replace the working copy %1").arg(working));
     auto reopened = openVaultFile(working, header, master, Trust::Own);
     if (!reopened)
         return reopened.error();
@@ -141,7 +156,8 @@ Status rekey(VaultSession& s, const Header& header, const MasterKeys& master, Ke
 
 } // namespace
 
-Status Vault::changePassword(const SecureBuffer& newPassword, KdfParams kdf, const SecureBuffer* newSecretKey) {
+Status Vault::changePassword(const SecureBuffer& newPassword, KdfParams kdf,
+                             const SecureBuffer* newSecretKey) {
     if (!m_session)
         return lockedError();
     TESSERA_TRY(checkAffordable(kdf));
@@ -152,7 +168,8 @@ Status Vault::changePassword(const SecureBuffer& newPassword, KdfParams kdf, con
     return rekey(*m_session, header, *master, randomKey(), m_session->file.epoch + 1);
 }
 
-Status Vault::changeKdf(const SecureBuffer& password, KdfParams kdf, const SecureBuffer* secretKey) {
+Status Vault::changeKdf(const SecureBuffer& password, KdfParams kdf,
+                        const SecureBuffer* secretKey) {
     if (!m_session)
         return lockedError();
     VaultSession& s = *m_session;
@@ -163,7 +180,8 @@ Status Vault::changeKdf(const SecureBuffer& password, KdfParams kdf, const Secur
         return current.error();
     const QString working = s.store.workingCopyPath(s.path);
     {
-        auto probe = Database::open(working, current->databaseKey, s.file.header.bytes(), Database::Mode::ReadWrite);
+        auto probe = Database::open(working, current->databaseKey, s.file.header.bytes(),
+                                    Database::Mode::ReadWrite);
         if (!probe)
             return makeError(ErrorCode::WrongPassword, QStringLiteral("wrong password"));
     }

@@ -6,7 +6,8 @@
 
 namespace tessera {
 
-VaultSession::VaultSession(Device device_, DeviceStore store_, QString path_, OpenVault file_, VaultFileState state_)
+VaultSession::VaultSession(Device device_, DeviceStore store_, QString path_, OpenVault file_,
+                           VaultFileState state_)
     : device(std::move(device_))
     , store(std::move(store_))
     , path(std::move(path_))
@@ -95,7 +96,8 @@ Status VaultSession::write(const std::function<Status()>& body) {
 }
 
 Status VaultSession::storeOverview(const EntryOverview& overview) {
-    auto stmt = file.db.prepare("INSERT OR REPLACE INTO entries (id, title_index, overview) VALUES (?, ?, ?)");
+    auto stmt = file.db.prepare(
+        "INSERT OR REPLACE INTO entries (id, title_index, overview) VALUES (?, ?, ?)");
     if (!stmt)
         return stmt.error();
     const SecureBuffer plain = encodeOverview(overview);
@@ -126,7 +128,9 @@ Result<EntryDetails> VaultSession::loadDetails(const EntryId& id) {
     if (!row)
         return row.error();
     if (!*row)
-        return makeError(ErrorCode::Tampered, QStringLiteral("vault tampered or damaged: an entry's details are missing"));
+        return makeError(
+            ErrorCode::Tampered,
+            QStringLiteral("vault tampered or damaged: an entry's details are missing"));
     TESSERA_TRY(checkRow(file.keys.rowMac, Table::Details, *stmt));
     auto plain = open(file.keys.sealing, stmt->blob(1), ad(id, Part::Details));
     if (!plain)
@@ -135,8 +139,8 @@ Result<EntryDetails> VaultSession::loadDetails(const EntryId& id) {
 }
 
 Status VaultSession::deleteRows(Table table, const char* column, const QByteArray& value) {
-    const QByteArray keys = QByteArray("SELECT ") + keyColumn(table) + " FROM " + tableName(table) + " WHERE " +
-                            column + " = ?";
+    const QByteArray keys = QByteArray("SELECT ") + keyColumn(table) + " FROM " + tableName(table) +
+                            " WHERE " + column + " = ?";
     auto select = file.db.prepare(keys.constData());
     if (!select)
         return select.error();
@@ -150,7 +154,8 @@ Status VaultSession::deleteRows(Table table, const char* column, const QByteArra
             break;
         ids.push_back(select->blob(0));
     }
-    const QByteArray sql = QByteArray("DELETE FROM ") + tableName(table) + " WHERE " + keyColumn(table) + " = ?";
+    const QByteArray sql =
+        QByteArray("DELETE FROM ") + tableName(table) + " WHERE " + keyColumn(table) + " = ?";
     for (const QByteArray& id : ids) {
         auto del = file.db.prepare(sql.constData());
         if (!del)

@@ -14,7 +14,8 @@ namespace tessera {
 
 class VaultSession {
 public:
-    VaultSession(Device device, DeviceStore store, QString path, OpenVault file, VaultFileState state);
+    VaultSession(Device device, DeviceStore store, QString path, OpenVault file,
+                 VaultFileState state);
 
     Device device;
     DeviceStore store;
@@ -22,7 +23,7 @@ public:
     OpenVault file;
     VaultFileState state;
     QString name;
-    std::vector<EntryOverview> entries; // sorted by title
+    std::vector<EntryOverview> entries;       // sorted by title
     QHash<QByteArray, std::size_t> positions; // entry id -> index in entries
     std::vector<QString> haystacks;           // case-folded searchable text, parallel to entries
     quint64 lastHlc = 0;
@@ -33,8 +34,8 @@ public:
     void reindex();
     const EntryOverview* find(const EntryId& id) const;
 
-    // Runs body in one transaction, then bumps this device's version, rewrites the manifest and marks
-    // the working copy unpublished. Nothing is changed if body fails.
+    // Runs body in one transaction, then bumps this device's version, rewrites the manifest and
+    // marks the working copy unpublished. Nothing is changed if body fails.
     Status write(const std::function<Status()>& body);
 
     // Seal and store one entry's parts (details may be null to keep the stored ones).
