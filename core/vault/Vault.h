@@ -86,6 +86,8 @@ public:
     // Opens one entry's details into secure memory.
     Result<EntryDetails> details(const EntryId& id) const;
     Result<EntryId> add(EntryChanges changes); // title required
+    // Adds many entries in one transaction (imports, benchmarks): all or nothing.
+    Result<std::vector<EntryId>> addAll(std::vector<EntryChanges> entries);
     Status edit(const EntryId& id, EntryChanges changes);
     Status trash(const EntryId& id);
     Status restore(const EntryId& id);

@@ -215,29 +215,49 @@ Result<EntryDetails> Vault::details(const EntryId& id) const {
 }
 
 Result<EntryId> Vault::add(EntryChanges changes) {
+    std::vector<EntryChanges> one;
+    one.push_back(std::move(changes));
+    auto ids = addAll(std::move(one));
+    if (!ids)
+        return ids.error();
+    return ids->front();
+}
+
+Result<std::vector<EntryId>> Vault::addAll(std::vector<EntryChanges> newEntries) {
     if (!m_session)
         return lockedError();
-    if (!changes.title || changes.title->trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("an entry needs a title"));
+    for (const EntryChanges& changes : newEntries)
+        if (!changes.title || changes.title->trimmed().isEmpty())
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("an entry needs a title"));
     VaultSession& s = *m_session;
-    const Stamp stamp = s.nextStamp();
-    EntryOverview overview;
-    overview.id = randomBytes(EntryIdBytes);
-    overview.created = overview.modified = s.now();
-    overview.title.stamp = overview.username.stamp = overview.folder.stamp = stamp;
-    overview.favourite.stamp = overview.expires.stamp = overview.trashed.stamp = stamp;
-    EntryDetails details;
-    details.password.stamp = details.notes.stamp = details.totp.stamp = stamp;
-    applyChanges(overview, details, changes, stamp);
-    details.history.clear(); // a new entry has no previous values
+    std::vector<EntryOverview> added;
+    added.reserve(newEntries.size());
     TESSERA_TRY(s.write([&]() -> Status {
-        TESSERA_TRY(s.storeOverview(overview));
-        return s.storeDetails(overview.id, details);
+        for (EntryChanges& changes : newEntries) {
+            const Stamp stamp = s.nextStamp();
+            EntryOverview overview;
+            overview.id = randomBytes(EntryIdBytes);
+            overview.created = overview.modified = s.now();
+            overview.title.stamp = overview.username.stamp = overview.folder.stamp = stamp;
+            overview.favourite.stamp = overview.expires.stamp = overview.trashed.stamp = stamp;
+            EntryDetails details;
+            details.password.stamp = details.notes.stamp = details.totp.stamp = stamp;
+            applyChanges(overview, details, changes, stamp);
+            details.history.clear(); // a new entry has no previous values
+            TESSERA_TRY(s.storeOverview(overview));
+            TESSERA_TRY(s.storeDetails(overview.id, details));
+            added.push_back(std::move(overview));
+        }
+        return {};
     }));
-    const EntryId id = overview.id;
-    s.entries.push_back(std::move(overview));
+    std::vector<EntryId> ids;
+    ids.reserve(added.size());
+    for (EntryOverview& overview : added) {
+        ids.push_back(overview.id);
+        s.entries.push_back(std::move(overview));
+    }
     s.reindex();
-    return id;
+    return ids;
 }
 
 Status Vault::edit(const EntryId& id, EntryChanges changes) {
