@@ -84,7 +84,7 @@ void printJson(Output& out, const EntryOverview& entry, const EntryDetails& deta
     for (const HistoryItem& item : details.history) {
         json.beginObject();
         json.field("field", item.field);
-        json.field("stamp", qint64(item.stamp.hlc));
+        json.field("replaced", isoTime(stampTimeMs(item.stamp)));
         if (showProtected)
             json.secretField("value", item.value);
         json.endObject();
@@ -100,6 +100,8 @@ void printText(Output& out, const EntryOverview& entry, const EntryDetails& deta
         out.text(QString(QLatin1String(name)).leftJustified(11));
     };
     const auto row = [&](const char* name, const QString& value) {
+        if (value.isEmpty())
+            return;
         label(name);
         out.line(displaySafe(value));
     };
@@ -121,7 +123,8 @@ void printText(Output& out, const EntryOverview& entry, const EntryDetails& deta
         row("URL:", url);
     row("Tags:", entry.tagList().join(QLatin1String(", ")));
     row("Folder:", entry.folder.value);
-    row("Favourite:", entry.favourite.value ? QStringLiteral("yes") : QStringLiteral("no"));
+    if (entry.favourite.value)
+        row("Favourite:", QStringLiteral("yes"));
     row("Expires:", displayExpiry(entry.expires.value));
     secretRow("Password:", details.password.value, "password");
     secretRow("TOTP:", details.totp.value, "totp");

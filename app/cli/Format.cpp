@@ -2,7 +2,6 @@
 
 #include <QDate>
 #include <QDateTime>
-#include <QTimeZone>
 
 namespace tessera::cli {
 
@@ -18,8 +17,7 @@ QString displayTime(qint64 msSinceEpoch) {
 }
 
 QString isoTime(qint64 msSinceEpoch) {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc())
-        .toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 QString displayExpiry(qint64 msSinceEpoch) {
@@ -37,6 +35,10 @@ Result<qint64> parseExpiry(const QString& text) {
             ErrorCode::InvalidArgument,
             QStringLiteral("--expires takes YYYY-MM-DD or \"never\", not '%1'").arg(text));
     return date.startOfDay().toMSecsSinceEpoch();
+}
+
+qint64 stampTimeMs(const Stamp& stamp) {
+    return qint64(stamp.hlc >> HlcCounterBits);
 }
 
 QString displaySize(qint64 bytes) {

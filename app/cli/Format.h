@@ -17,6 +17,9 @@ QString isoTime(qint64 msSinceEpoch);
 QString displayExpiry(qint64 msSinceEpoch);
 // "YYYY-MM-DD" (start of that day, local time) or "never" (0).
 Result<qint64> parseExpiry(const QString& text);
+// An HLC stamp is 48 bits of wall-clock ms above a 16-bit counter (core/FORMAT.md).
+inline constexpr int HlcCounterBits = 16;
+qint64 stampTimeMs(const Stamp& stamp);
 QString displaySize(qint64 bytes);
 // Text from a vault may come from another device: control characters are shown as '?' so they
 // cannot drive the terminal.

@@ -26,9 +26,11 @@ QString CliSandbox::vaultPath(const QString& name) const {
     return vaultDir() + QLatin1Char('/') + name + QLatin1String(".tessera");
 }
 
-CliResult CliSandbox::run(const QStringList& args, const QByteArrayList& stdinLines) const {
+CliResult CliSandbox::run(const QStringList& args, const QByteArrayList& stdinLines,
+                          const QString& otherDataDir) const {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("TESSERA_DATA_DIR"), dataDir());
+    environment.insert(QStringLiteral("TESSERA_DATA_DIR"),
+                       otherDataDir.isEmpty() ? dataDir() : otherDataDir);
     environment.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
     environment.remove(QStringLiteral("XDG_DATA_HOME"));
     QProcess process;

@@ -43,7 +43,9 @@ public:
     QString vaultPath(const QString& name = QStringLiteral("test")) const;
     QString filePath(const QString& name) const { return m_dir.filePath(name); }
 
-    CliResult run(const QStringList& args, const QByteArrayList& stdinLines = {}) const;
+    // dataDir: another device's data folder (default: this sandbox's).
+    CliResult run(const QStringList& args, const QByteArrayList& stdinLines = {},
+                  const QString& dataDir = {}) const;
     // create VAULT with the fast KDF and MasterPassword (or the given password).
     CliResult create(const QByteArray& password = MasterPassword,
                      const QString& vault = QString()) const;

@@ -300,6 +300,41 @@ private Q_SLOTS:
         QVERIFY(isOneErrorLine(result.err));
     }
 
+    void damagedOrTampered_data() {
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<bool>("sameDevice");
+        QTest::addColumn<int>("exitCode");
+        // A device that knows the vault recognises an edited header; a fresh device cannot tell
+        // weaker parameters from a wrong password (the header is the Argon2id salt).
+        QTest::newRow("header iterations, known device") << 2 << true << 3;
+        QTest::newRow("header iterations, new device") << 2 << false << 2;
+        QTest::newRow("second page") << 5000 << false << 3;
+        QTest::newRow("first page body") << 100 << false << 3;
+    }
+    void damagedOrTampered() {
+        QFETCH(int, offset);
+        QFETCH(bool, sameDevice);
+        QFETCH(int, exitCode);
+        CLI_EXPECT(m_sandbox->create(), 0);
+        QVERIFY(
+            !m_sandbox->add({QStringLiteral("--title"), QStringLiteral("Something")}).isEmpty());
+        QFile file(m_sandbox->vaultPath());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(offset));
+        char byte = 0;
+        QVERIFY(file.getChar(&byte));
+        QVERIFY(file.seek(offset));
+        QVERIFY(file.putChar(char(byte ^ 0x02))); // iterations 1 -> 3: still a valid header
+        file.close();
+        const QString dataDir =
+            sameDevice ? QString() : m_sandbox->filePath(QStringLiteral("other"));
+        const CliResult result = m_sandbox->run({QStringLiteral("ls"), m_sandbox->vaultPath()},
+                                                {CliSandbox::MasterPassword}, dataDir);
+        CLI_EXPECT(result, exitCode);
+        QVERIFY(isOneErrorLine(result.err));
+        QVERIFY(!result.out.contains("Something"));
+    }
+
     void missingVaultFileIsAnIoError() {
         CLI_EXPECT(m_sandbox->runOnVault(QStringLiteral("ls")), 6);
     }

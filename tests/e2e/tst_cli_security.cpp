@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <unistd.h>
+
 namespace {
 
 int keyEpoch(const CliSandbox& sandbox, const QByteArray& password) {
@@ -106,6 +108,28 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), before);
         CLI_EXPECT(m_sandbox->runOnVault(QStringLiteral("ls")), 0);
+    }
+
+    void changedOnDiskExits5() {
+        if (geteuid() == 0)
+            QSKIP("needs a folder the process cannot write to; root writes anyway");
+        QVERIFY(!m_sandbox->add({QStringLiteral("--title"), QStringLiteral("First")}).isEmpty());
+        // Publishing fails: the change stays in this device's working copy only.
+        const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ExeOwner;
+        QVERIFY(QFile::setPermissions(m_sandbox->vaultDir(), readOnly));
+        const CliResult unpublished = m_sandbox->runOnVault(
+            QStringLiteral("add"), {QStringLiteral("--title"), QStringLiteral("Local")});
+        QVERIFY(QFile::setPermissions(m_sandbox->vaultDir(), readOnly | QFileDevice::WriteOwner));
+        CLI_EXPECT(unpublished, 6);
+        // Another device changes the vault file meanwhile.
+        CLI_EXPECT(m_sandbox->run({QStringLiteral("add"), m_sandbox->vaultPath(),
+                                   QStringLiteral("--title"), QStringLiteral("Remote")},
+                                  {CliSandbox::MasterPassword},
+                                  m_sandbox->filePath(QStringLiteral("other"))),
+                   0);
+        const CliResult result = m_sandbox->runOnVault(QStringLiteral("ls"));
+        CLI_EXPECT(result, 5);
+        QVERIFY(result.err.startsWith("tessera-cli: ") && result.err.count('\n') == 1);
     }
 
     void noPlaintextAtRest() {
