@@ -30,7 +30,7 @@ inline constexpr std::size_t SqlcipherPaddingBytes =
 
 enum class PageAuth { Authentic, NotAuthentic };
 
-// page: one whole page as stored in the file (SqlcipherPageBytes; anything shorter is not
+// page: one whole page as stored in the file (SqlcipherPageBytes; any other size is not
 // authentic); pageNumber: 1-based; rawKey: the key given to SQLCipher (not a passphrase);
 // salt: the database's 16-byte salt (the first 16 bytes of the file).
 [[nodiscard]] PageAuth checkSqlcipherPage(QByteArrayView page, std::uint32_t pageNumber,
