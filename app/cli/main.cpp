@@ -88,8 +88,14 @@ int main(int argc, char** argv) {
     if (first == QLatin1String("--help") || first == QLatin1String("-h"))
         return printText(mainHelp(), STDOUT_FILENO, ExitOk);
     if (first == QLatin1String("--version")) {
+        // Asking SQLCipher proves at run time that it, not plain SQLite, is linked.
+        const QString cipherVersion = sqlcipherVersion();
+        if (cipherVersion.isEmpty()) {
+            printError(QStringLiteral("SQLCipher does not answer PRAGMA cipher_version"));
+            return ExitIo;
+        }
         return printText(QStringLiteral("tessera-cli %1\nSQLCipher %2\n")
-                             .arg(QStringLiteral(TESSERA_VERSION), sqlcipherVersion()),
+                             .arg(QStringLiteral(TESSERA_VERSION), cipherVersion),
                          STDOUT_FILENO, ExitOk);
     }
     if (first == QLatin1String("help")) {

@@ -145,13 +145,18 @@ private Q_SLOTS:
         QByteArray everyByte;
         for (int i = 0; i < 256; ++i)
             everyByte.append(char(i));
-        QByteArray random(3 * 1024 * 1024 + 17, '\0');
         QRandomGenerator generator(7);
-        for (char& byte : random)
-            byte = char(generator.bounded(256));
+        const auto randomBytes = [&generator](qint64 size) {
+            QByteArray bytes(size, Qt::Uninitialized);
+            for (char& byte : bytes)
+                byte = char(generator.bounded(256));
+            return bytes;
+        };
         QTest::newRow("text") << QByteArray("recovery codes: 1111 2222 3333\n");
         QTest::newRow("every byte value") << everyByte.repeated(3);
-        QTest::newRow("3 MiB random") << random;
+        QTest::newRow("3 MiB random") << randomBytes(3 * 1024 * 1024 + 17);
+        // Above the 8 MiB an unprivileged process may mlock, and exactly at the limit.
+        QTest::newRow("exactly 16 MiB") << randomBytes(AttachmentLimitBytes);
     }
     void attachmentRoundTrip() {
         QFETCH(QByteArray, content);
