@@ -12,6 +12,18 @@ namespace {
 constexpr int ProcessTimeoutMs = 120 * 1000;
 }
 
+QJsonDocument parseJson(const QByteArray& bytes) {
+    QJsonParseError error;
+    QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("bad JSON: %s in %s", qPrintable(error.errorString()), bytes.constData());
+    return document;
+}
+
+bool isOneErrorLine(const QByteArray& err) {
+    return err.startsWith("tessera-cli: ") && err.endsWith('\n') && err.count('\n') == 1;
+}
+
 QByteArray CliResult::describe() const {
     return "exit " + QByteArray::number(exitCode) + "; stderr: " + err.trimmed() +
            "; stdout: " + out.left(400).trimmed();

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayList>
+#include <QJsonDocument>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -18,6 +19,11 @@ struct CliResult {
     // For failure messages: what the command said.
     QByteArray describe() const;
 };
+
+// Parses JSON output (warns with the text if it is not JSON).
+QJsonDocument parseJson(const QByteArray& bytes);
+// Errors are exactly one line on stderr: "tessera-cli: <message>".
+bool isOneErrorLine(const QByteArray& err);
 
 // Fails the test with the command's stderr when the exit code differs.
 #define CLI_EXPECT(result, expected)                                                               \

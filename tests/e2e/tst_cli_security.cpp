@@ -129,7 +129,7 @@ private Q_SLOTS:
                    0);
         const CliResult result = m_sandbox->runOnVault(QStringLiteral("ls"));
         CLI_EXPECT(result, 5);
-        QVERIFY(result.err.startsWith("tessera-cli: ") && result.err.count('\n') == 1);
+        QVERIFY(isOneErrorLine(result.err));
     }
 
     void noPlaintextAtRest() {
