@@ -23,15 +23,21 @@ Error headerTampered() {
                      QStringLiteral("vault tampered or damaged: the header does not match"));
 }
 
-// SQLCipher says SQLITE_NOTADB both for a wrong key and for a damaged first page. If page 2
-// authenticates under our key, the password is right and page 1 is damaged.
+// SQLCipher says SQLITE_NOTADB both for a wrong key and for a damaged first page. If another page
+// authenticates under our key, the password is right and page 1 is damaged. Pages 2, 3 and the
+// last one are tried, so one more damaged page does not turn damage into "wrong password".
 Error classifyRejectedKey(const QString& path, const Header& header, const MasterKeys& master) {
     QFile file(path);
-    if (file.open(QIODevice::ReadOnly) && file.seek(PageSize)) {
-        const QByteArray page = file.read(PageSize);
-        if (page.size() == PageSize &&
-            checkSqlcipherPage(page, 2, master.databaseKey, header.bytes()) == PageAuth::Authentic)
-            return damaged(QStringLiteral("its first page cannot be read"));
+    if (file.open(QIODevice::ReadOnly)) {
+        const qint64 pageCount = file.size() / PageSize;
+        for (const qint64 pageNumber : {qint64{2}, qint64{3}, pageCount}) {
+            if (pageNumber < 2 || pageNumber > pageCount || !file.seek((pageNumber - 1) * PageSize))
+                continue;
+            const QByteArray page = file.read(PageSize);
+            if (checkSqlcipherPage(page, quint32(pageNumber), master.databaseKey, header.bytes()) ==
+                PageAuth::Authentic)
+                return damaged(QStringLiteral("its first page cannot be read"));
+        }
     }
     return makeError(ErrorCode::WrongPassword, QStringLiteral("wrong password"));
 }
