@@ -109,6 +109,8 @@ Result<VaultFileState> DeviceStore::loadState(const QString& vaultPath) const {
             state.header = QByteArray::fromHex(value);
         else if (name == "unpublished")
             state.unpublished = value == "1";
+        else if (name == "versions")
+            state.versions = QByteArray::fromHex(value);
     }
     return state;
 }
@@ -120,6 +122,7 @@ Status DeviceStore::saveState(const QString& vaultPath, const VaultFileState& st
     text += "published-hash=" + state.publishedHash.toHex() + '\n';
     text += "header=" + state.header.toHex() + '\n';
     text += QByteArray("unpublished=") + (state.unpublished ? "1" : "0") + '\n';
+    text += "versions=" + state.versions.toHex() + '\n';
     return writeFileAtomically(folderFor(vaultPath) + QStringLiteral("/state"), text);
 }
 

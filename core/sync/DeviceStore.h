@@ -16,6 +16,7 @@ struct VaultFileState {
         publishedHash; // BLAKE2b of the vault file as this device last loaded or published it
     QByteArray header; // its 16-byte header
     bool unpublished = false; // the working copy has changes the vault file does not
+    QByteArray versions;      // the highest version vector seen for this vault (encoded)
 };
 
 class DeviceStore {

@@ -2,6 +2,8 @@
 
 #include "KeyRing.h"
 
+#include <algorithm>
+
 namespace tessera {
 
 namespace {
@@ -74,6 +76,22 @@ Result<VersionVector> decodeVersions(QByteArrayView bytes) {
         versions[device] = hlc;
     }
     return versions;
+}
+
+VersionVector mergedVersions(const VersionVector& a, const VersionVector& b) {
+    VersionVector out = a;
+    for (const auto& [device, hlc] : b)
+        out[device] = std::max(out[device], hlc);
+    return out;
+}
+
+bool isBehind(const VersionVector& file, const VersionVector& known) {
+    for (const auto& [device, hlc] : known) {
+        const auto it = file.find(device);
+        if (it == file.end() || it->second < hlc)
+            return true;
+    }
+    return false;
 }
 
 QByteArray selectWithMac(Table table, const char* where) {

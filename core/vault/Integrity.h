@@ -21,6 +21,10 @@ using VersionVector = std::map<QByteArray, quint64>;
 
 QByteArray encodeVersions(const VersionVector& versions);
 Result<VersionVector> decodeVersions(QByteArrayView bytes);
+// The element-wise maximum of two version vectors.
+VersionVector mergedVersions(const VersionVector& a, const VersionVector& b);
+// True if some device's latest stamp in `file` is older than in `known`: a possible rollback.
+bool isBehind(const VersionVector& file, const VersionVector& known);
 
 // "SELECT t.*, m.mac FROM table t LEFT JOIN row_macs m ..." plus an optional WHERE clause on t.
 QByteArray selectWithMac(Table table, const char* where = nullptr);

@@ -45,11 +45,16 @@ bool headerEdited(const QByteArray& known, const QByteArray& seen) {
            known != seen && known.mid(HeaderRandomOffset) == seen.mid(HeaderRandomOffset);
 }
 
+VersionVector knownVersions(const VaultFileState& state) {
+    auto known = decodeVersions(state.versions);
+    return known ? *known : VersionVector();
+}
+
 // Copies the published file privately, verifies it as a foreign file, and makes it the working
-// copy.
+// copy. The working copy it replaces is kept in the backup folder.
 Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target,
                                  const Header& header, const MasterKeys& master,
-                                 VaultFileState& state) {
+                                 VaultFileState& state, qint64 nowMs) {
     const QString incoming = store.folderFor(target) + QStringLiteral("/incoming.tessera");
     const QString working = store.workingCopyPath(target);
     auto copied = copyFile(target, incoming);
@@ -67,10 +72,21 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
         QFile::remove(incoming);
         return foreign.error();
     }
+    if (foreign->vaultId == state.vaultId && isBehind(foreign->versions, knownVersions(state))) {
+        QFile::remove(incoming);
+        return makeError(
+            ErrorCode::Tampered,
+            QStringLiteral("the vault file is older than the copy this device last saw (a "
+                           "possible rollback); nothing was changed"));
+    }
     const QByteArray vaultId = foreign->vaultId;
+    const VersionVector versions = foreign->vaultId == state.vaultId
+                                       ? mergedVersions(foreign->versions, knownVersions(state))
+                                       : foreign->versions;
     foreign->db.close();
+    setAside(working, store.backupDir(target), QStringLiteral("superseded-working-copy"), nowMs);
     TESSERA_TRY(replaceFile(incoming, working));
-    state = VaultFileState{vaultId, *copied, header.bytes(), false};
+    state = VaultFileState{vaultId, *copied, header.bytes(), false, encodeVersions(versions)};
     TESSERA_TRY(store.saveState(target, state));
     return openVaultFile(working, header, master, Trust::Own);
 }
@@ -124,7 +140,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString
     if (!file)
         return file.error();
 
-    VaultFileState state{spec.vaultId, {}, header.bytes(), true};
+    VaultFileState state{spec.vaultId, {}, header.bytes(), true, {}};
     auto session =
         std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), state);
     VaultSession& s = *session;
@@ -182,7 +198,8 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
     if (!master)
         return master.error();
     auto file = useWorking ? openVaultFile(working, *header, *master, Trust::Own)
-                           : adoptPublished(*store, target, *header, *master, *state);
+                           : adoptPublished(*store, target, *header, *master, *state,
+                                            device.clock->nowMs());
     if (!file)
         return file.error();
     if (!published)
@@ -244,6 +261,7 @@ Status Vault::publish() {
     s.state.publishedHash = *published;
     s.state.header = s.file.header.bytes();
     s.state.unpublished = false;
+    s.state.versions = encodeVersions(mergedVersions(s.file.versions, knownVersions(s.state)));
     return s.store.saveState(s.path, s.state);
 }
 

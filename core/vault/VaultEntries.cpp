@@ -192,12 +192,14 @@ Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {
         return notFound(QStringLiteral("\"%1\"").arg(idOrTitle));
     if (matches.size() > 1) {
         QStringList candidates;
-        for (const EntryOverview* entry : matches)
-            candidates.append(QStringLiteral("%1 (%2%3)")
-                                  .arg(QString::fromLatin1(entry->id.toHex()), entry->folder.value,
-                                       entry->username.value.isEmpty()
-                                           ? QString()
-                                           : QStringLiteral(", ") + entry->username.value));
+        for (const EntryOverview* entry : matches) {
+            QStringList where{entry->folder.value, entry->username.value};
+            where.removeAll(QString());
+            candidates.append(
+                QString::fromLatin1(entry->id.toHex()) +
+                (where.isEmpty() ? QString()
+                                 : QStringLiteral(" (%1)").arg(where.join(QStringLiteral(", ")))));
+        }
         return makeError(ErrorCode::Ambiguous, QStringLiteral("\"%1\" matches %2 entries: %3")
                                                    .arg(idOrTitle)
                                                    .arg(matches.size())
