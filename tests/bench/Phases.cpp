@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::string_view BenchPassword = "correct horse battery staple, benchmark edition";
 constexpr int TimedAddBlock = 1000; // adds timed at the start and the end of building
-constexpr int ProgressSteps = 10;
+constexpr double ProgressEverySeconds = 15;
 constexpr double MsPerSecond = 1000.0;
 constexpr double BytesPerMiB = 1024.0 * 1024.0;
 constexpr double KiBPerMiB = 1024.0;
@@ -97,7 +97,7 @@ Result<QJsonObject> buildVault(const BuildOptions& options) {
 
     std::vector<double> addMs;
     addMs.reserve(std::size_t(options.entries));
-    const int progressEvery = std::max(1, options.entries / ProgressSteps);
+    double lastProgress = 0;
     for (int index = 0; index < options.entries; ++index) {
         EntryChanges entry = generator.entry(index);
         const Stopwatch one;
@@ -107,9 +107,11 @@ Result<QJsonObject> buildVault(const BuildOptions& options) {
         addMs.push_back(one.elapsedMs());
 
         const double seconds = total.elapsedMs() / MsPerSecond;
-        if ((index + 1) % progressEvery == 0)
-            std::fprintf(stderr, "  built %d of %d entries in %.1f s\n", index + 1, options.entries,
+        if (seconds - lastProgress >= ProgressEverySeconds) {
+            std::fprintf(stderr, "  built %d of %d entries in %.0f s\n", index + 1, options.entries,
                          seconds);
+            lastProgress = seconds;
+        }
         if (options.maxSeconds > 0 && seconds > options.maxSeconds && index + 1 < options.entries) {
             std::fprintf(stderr,
                          "  stopped after %.0f s with %d of %d entries (--max-create-seconds)\n",
