@@ -19,7 +19,8 @@ namespace tessera::bench {
 namespace {
 
 constexpr std::string_view BenchPassword = "correct horse battery staple, benchmark edition";
-constexpr int TimedAddBlock = 1000; // adds timed at the start and the end of building
+constexpr int SingleAddSample = 100; // entries added one by one into the empty and the full vault
+constexpr int BulkBatch = 1000;      // entries per Vault::addAll transaction in between
 constexpr double ProgressEverySeconds = 15;
 constexpr double MsPerSecond = 1000.0;
 constexpr double BytesPerMiB = 1024.0 * 1024.0;
@@ -47,11 +48,65 @@ double peakRssMiB() {
     return double(usage.ru_maxrss) / KiBPerMiB; // ru_maxrss is in KiB on Linux
 }
 
-std::vector<double> firstOrLast(const std::vector<double>& samples, bool first) {
-    const auto count = std::min<std::ptrdiff_t>(TimedAddBlock, std::ptrdiff_t(samples.size()));
-    return first ? std::vector<double>(samples.begin(), samples.begin() + count)
-                 : std::vector<double>(samples.end() - count, samples.end());
-}
+// Fills a new vault with generated entries, entry after entry.
+struct Builder {
+    Vault& vault;
+    EntryGenerator generator;
+    const Stopwatch& total;
+    const BuildOptions& options;
+    int next = 0; // the index of the next entry to add
+    double lastProgress = 0;
+
+    int count() const { return next; }
+
+    // Adds entries up to index `end` through Vault::add; the time of each add.
+    Result<std::vector<double>> addOneByOne(int end) {
+        std::vector<double> times;
+        for (; next < end; ++next) {
+            EntryChanges entry = generator.entry(next);
+            const Stopwatch one;
+            auto added = vault.add(std::move(entry));
+            if (!added)
+                return added.error();
+            times.push_back(one.elapsedMs());
+        }
+        return times;
+    }
+
+    // Adds entries up to index `end` through Vault::addAll, BulkBatch at a time, unless building
+    // takes longer than options.maxSeconds.
+    Status addInBatches(int end) {
+        while (next < end) {
+            const int stop = std::min(end, next + BulkBatch);
+            std::vector<EntryChanges> batch;
+            batch.reserve(std::size_t(stop - next));
+            for (int index = next; index < stop; ++index)
+                batch.push_back(generator.entry(index));
+            auto added = vault.addAll(std::move(batch));
+            if (!added)
+                return added.error();
+            next += int(added->size());
+            if (outOfTime(end))
+                break;
+        }
+        return {};
+    }
+
+    bool outOfTime(int end) {
+        const double seconds = total.elapsedMs() / MsPerSecond;
+        if (seconds - lastProgress >= ProgressEverySeconds) {
+            std::fprintf(stderr, "  built %d of %d entries in %.0f s\n", next, options.entries,
+                         seconds);
+            lastProgress = seconds;
+        }
+        if (options.maxSeconds <= 0 || seconds <= options.maxSeconds || next >= end)
+            return false;
+        std::fprintf(stderr,
+                     "  stopped adding after %.0f s at %d of %d entries (--max-create-seconds)\n",
+                     seconds, next, options.entries);
+        return true;
+    }
+};
 
 SecureBuffer benchPassword() {
     return SecureBuffer::copyOf(BenchPassword);
@@ -85,7 +140,6 @@ Result<QJsonObject> buildVault(const BuildOptions& options) {
     if (!device)
         return device.error();
     const SecureBuffer password = benchPassword();
-    const EntryGenerator generator;
 
     const Stopwatch total;
     auto created =
@@ -93,41 +147,34 @@ Result<QJsonObject> buildVault(const BuildOptions& options) {
                       Vault::CreateOptions{QStringLiteral("Benchmark"), BenchKdf, nullptr});
     if (!created)
         return created.error();
-    Vault& vault = **created;
+    Builder builder{**created, EntryGenerator(), total, options};
 
-    std::vector<double> addMs;
-    addMs.reserve(std::size_t(options.entries));
-    double lastProgress = 0;
-    for (int index = 0; index < options.entries; ++index) {
-        EntryChanges entry = generator.entry(index);
-        const Stopwatch one;
-        auto added = vault.add(std::move(entry));
-        if (!added)
-            return added.error();
-        addMs.push_back(one.elapsedMs());
+    // One by one into the empty vault, in bulk up to the last few, then one by one at full size.
+    const int firstSingles = std::min(SingleAddSample, options.entries);
+    const int lastSingles = std::min(SingleAddSample, options.entries - firstSingles);
+    auto first = builder.addOneByOne(firstSingles);
+    if (!first)
+        return first.error();
+    const Stopwatch bulk;
+    const int bulkStart = builder.count();
+    TESSERA_TRY(builder.addInBatches(options.entries - lastSingles));
+    const double bulkMs = bulk.elapsedMs();
+    const int bulkCount = builder.count() - bulkStart;
+    auto last = builder.addOneByOne(builder.count() + lastSingles);
+    if (!last)
+        return last.error();
 
-        const double seconds = total.elapsedMs() / MsPerSecond;
-        if (seconds - lastProgress >= ProgressEverySeconds) {
-            std::fprintf(stderr, "  built %d of %d entries in %.0f s\n", index + 1, options.entries,
-                         seconds);
-            lastProgress = seconds;
-        }
-        if (options.maxSeconds > 0 && seconds > options.maxSeconds && index + 1 < options.entries) {
-            std::fprintf(stderr,
-                         "  stopped after %.0f s with %d of %d entries (--max-create-seconds)\n",
-                         seconds, index + 1, options.entries);
-            break;
-        }
-    }
     const Stopwatch publishing;
-    TESSERA_TRY(vault.publish());
+    TESSERA_TRY(builder.vault.publish());
     const double publishMs = publishing.elapsedMs();
 
     QJsonObject figures;
-    figures[key::Built] = int(addMs.size());
+    figures[key::Built] = builder.count();
     figures[key::CreateSeconds] = total.elapsedMs() / MsPerSecond;
-    figures[key::AddFirstMs] = median(firstOrLast(addMs, true));
-    figures[key::AddLastMs] = median(firstOrLast(addMs, false));
+    figures[key::AddFirstMs] = median(*first);
+    figures[key::AddLastMs] = median(*last);
+    if (bulkCount > 0)
+        figures[key::BulkAddMs] = bulkMs / bulkCount;
     figures[key::CreatePublishMs] = publishMs;
     figures[key::FileMiB] = fileMiB(vaultPath(options.dir));
     return figures;
