@@ -137,6 +137,7 @@ private Q_SLOTS:
     void changePassword();
     void changeKdf();
     void changeKdfAfterPasswordChangeKeepsChain();
+    void secretKey();
 
     void secondDeviceSeesSameEntries();
     void publishRefusesFileChangedOnDisk();
@@ -925,6 +926,14 @@ void TestVault::changePassword() {
     auto oldOnWorkingCopy =
         openVaultRaw(box.workingCopy(), VaultSandbox::MasterPassword, Trust::Foreign);
     QCOMPARE(oldOnWorkingCopy.code(), ErrorCode::WrongPassword);
+    {
+        // The working copy holds the same new vault key as the published file.
+        VAULT_TAKE(working, openVaultRaw(box.workingCopy(), NewPassword, Trust::Foreign));
+        QCOMPARE(working.epoch, quint64(1));
+        QVERIFY(hashKey(working.keys.vaultKey) != keyHash0);
+        VAULT_TAKE(published, openVaultRaw(box.vaultPath(), NewPassword, Trust::Foreign));
+        QCOMPARE(hashKey(working.keys.vaultKey), hashKey(published.keys.vaultKey));
+    }
 
     // A new vault key, and a chain that leads back from it to the original one.
     VAULT_TAKE(epoch1, openVaultRaw(box.vaultPath(), NewPassword, Trust::Foreign));
@@ -1045,6 +1054,45 @@ void TestVault::changeKdfAfterPasswordChangeKeepsChain() {
     raw.db.close();
     VAULT_TAKE(again, box.unlock(QStringLiteral("fresh"), NewPassword));
     QCOMPARE(again->entries().size(), std::size_t(2));
+}
+
+void TestVault::secretKey() {
+    VaultSandbox box;
+    const SecureBuffer key = secret(QByteArray(32, '\x5c'));
+    const SecureBuffer otherKey = secret(QByteArray(32, '\x5d'));
+    {
+        Vault::CreateOptions options;
+        options.name = VaultSandbox::VaultName;
+        options.kdf = FastKdf;
+        options.secretKey = &key;
+        VAULT_TAKE(vault, Vault::create(box.device(), box.vaultPath(),
+                                        secret(VaultSandbox::MasterPassword), options));
+        QVERIFY(vault->info().requiresSecretKey);
+        VAULT_VERIFY_OK(addSampleEntries(*vault, 2));
+        VAULT_VERIFY_OK(vault->publish());
+    }
+    QCOMPARE(quint8(readFile(box.vaultPath())[1]), quint8(FlagSecretKey));
+    const auto unlockWith = [&](const QString& device, const SecureBuffer* secretKey) {
+        return Vault::unlock(box.device(device), box.vaultPath(),
+                             secret(VaultSandbox::MasterPassword), secretKey);
+    };
+    for (const QString& device : {QStringLiteral("a"), QStringLiteral("fresh")}) {
+        QCOMPARE(unlockWith(device, nullptr).code(), ErrorCode::WrongPassword);
+        QCOMPARE(unlockWith(device, &otherKey).code(), ErrorCode::WrongPassword);
+        VAULT_TAKE(vault, unlockWith(device, &key));
+        QCOMPARE(vault->entries().size(), std::size_t(2));
+    }
+    // Dropping the secret key is a password change: new epoch, no flag, the key no longer needed.
+    {
+        VAULT_TAKE(vault, unlockWith(QStringLiteral("a"), &key));
+        VAULT_VERIFY_OK(vault->changePassword(secret(VaultSandbox::MasterPassword), FastKdf));
+        QVERIFY(!vault->info().requiresSecretKey);
+        QCOMPARE(vault->info().keyEpoch, 1u);
+        VAULT_VERIFY_OK(vault->publish());
+    }
+    QCOMPARE(quint8(readFile(box.vaultPath())[1]), quint8(0));
+    VAULT_TAKE(vault, unlockWith(QStringLiteral("other"), nullptr));
+    QCOMPARE(vault->entries().size(), std::size_t(2));
 }
 
 // ---- Devices and publishing ----
