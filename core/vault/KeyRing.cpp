@@ -74,9 +74,12 @@ QByteArray epochLink(const Key& previousVaultKey, QByteArrayView vaultId, quint6
     return m.finish();
 }
 
+QString normalizedTitle(const QString& title) {
+    return title.trimmed().normalized(QString::NormalizationForm_C).toCaseFolded();
+}
+
 QByteArray titleIndex(const Key& titleKey, const QString& title) {
-    const QString normal = title.trimmed().normalized(QString::NormalizationForm_C).toCaseFolded();
-    return mac(titleKey, normal.toUtf8()).left(TitleIndexBytes);
+    return mac(titleKey, normalizedTitle(title).toUtf8()).left(TitleIndexBytes);
 }
 
 } // namespace tessera

@@ -46,6 +46,8 @@ QByteArray epochLink(const Key& previousVaultKey, QByteArrayView vaultId, quint6
 
 // Keyed index of a title: NFC, case-folded, trimmed (first 16 bytes of the MAC).
 QByteArray titleIndex(const Key& titleKey, const QString& title);
+// The form titles are compared in: trimmed, NFC, case-folded.
+QString normalizedTitle(const QString& title);
 
 QByteArray u64le(quint64 value);
 

@@ -185,7 +185,7 @@ Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {
         // The index is a hint: the opened title must agree (it always does unless two titles
         // collide).
         if (entry && inScope(*entry, scope) &&
-            entry->title.value.trimmed().compare(idOrTitle.trimmed(), Qt::CaseInsensitive) == 0)
+            normalizedTitle(entry->title.value) == normalizedTitle(idOrTitle))
             matches.push_back(entry);
     }
     if (matches.empty())

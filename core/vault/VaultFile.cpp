@@ -1,5 +1,6 @@
 #include "VaultFile.h"
 
+#include "RecordCodec.h"
 #include "Schema.h"
 #include "crypto/PageCheck.h"
 
@@ -40,6 +41,74 @@ Error classifyRejectedKey(const QString& path, const Header& header, const Maste
         }
     }
     return makeError(ErrorCode::WrongPassword, QStringLiteral("wrong password"));
+}
+
+// For files from elsewhere: every row against its MAC, and every sealed part opened and decoded,
+// so nothing in the file is believed before all of it is known to be intact.
+Status openEveryRecord(OpenVault& vault) {
+    TESSERA_TRY(verifyAllRows(vault.db, vault.keys.rowMac));
+    TESSERA_TRY(openName(vault));
+    const Key& key = vault.keys.sealing;
+    auto ad = [&vault](QByteArrayView recordId, Part part) {
+        return partAd(vault.vaultId, vault.epoch, recordId, part);
+    };
+    auto entries = vault.db.prepare("SELECT id, overview FROM entries");
+    if (!entries)
+        return entries.error();
+    while (true) {
+        auto row = entries->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const QByteArray id = entries->blob(0);
+        auto plain = open(key, entries->blob(1), ad(id, Part::Overview));
+        if (!plain)
+            return plain.error();
+        TESSERA_TRY(decodeOverview(*plain, id));
+    }
+    auto details = vault.db.prepare("SELECT id, sealed FROM details");
+    if (!details)
+        return details.error();
+    while (true) {
+        auto row = details->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto plain = open(key, details->blob(1), ad(details->blob(0), Part::Details));
+        if (!plain)
+            return plain.error();
+        TESSERA_TRY(decodeDetails(*plain));
+    }
+    auto attachments = vault.db.prepare("SELECT id, entry, info, content FROM attachments");
+    if (!attachments)
+        return attachments.error();
+    while (true) {
+        auto row = attachments->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const QByteArray id = attachments->blob(0);
+        const QByteArray recordId = attachments->blob(1) + id;
+        auto info = open(key, attachments->blob(2), ad(recordId, Part::AttachmentInfo));
+        if (!info)
+            return info.error();
+        TESSERA_TRY(decodeAttachmentInfo(*info, id, attachments->blob(1)));
+        TESSERA_TRY(open(key, attachments->blob(3), ad(recordId, Part::AttachmentContent)));
+    }
+    // Every details row and attachment must belong to an entry.
+    auto orphans = vault.db.queryInt(
+        "SELECT (SELECT count(*) FROM details WHERE id NOT IN (SELECT id FROM entries)) + "
+        "(SELECT count(*) FROM attachments WHERE entry NOT IN (SELECT id FROM entries)) + "
+        "(SELECT count(*) FROM entries WHERE id NOT IN (SELECT id FROM details))");
+    if (!orphans)
+        return orphans.error();
+    if (*orphans != 0)
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("vault tampered or damaged: records without their entry"));
+    return {};
 }
 
 Result<QByteArray> readMeta(Database& db, const Key& rowMacKey, const QString& name) {
@@ -123,7 +192,7 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
     }
     TESSERA_TRY(checkSchema(*db));
     if (trust == Trust::Foreign) {
-        auto check = db->prepare("PRAGMA quick_check");
+        auto check = db->prepare("PRAGMA integrity_check(1)");
         if (!check)
             return damaged(check.error().message);
         auto row = check->step();
@@ -194,7 +263,7 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
         return versions.error();
     vault.versions = std::move(*versions);
     if (trust == Trust::Foreign)
-        TESSERA_TRY(verifyAllRows(vault.db, vault.keys.rowMac));
+        TESSERA_TRY(openEveryRecord(vault));
     return vault;
 }
 
