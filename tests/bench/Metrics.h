@@ -31,6 +31,7 @@ inline constexpr QLatin1StringView SearchMs{"searchMs"};
 inline constexpr QLatin1StringView SearchWorstMs{"searchWorstMs"};
 inline constexpr QLatin1StringView DetailsMs{"detailsMs"};
 inline constexpr QLatin1StringView EditPublishMs{"editPublishMs"};
+inline constexpr QLatin1StringView EditMs{"editMs"};
 inline constexpr QLatin1StringView PeakRssMiB{"peakRssMiB"};
 inline constexpr QLatin1StringView FileMiB{"fileMiB"};
 } // namespace key
@@ -54,6 +55,7 @@ inline constexpr std::array Metrics{
     Metric{key::SearchWorstMs, "  slowest query's median (ms)", 3},
     Metric{key::DetailsMs, "resolve title + details (ms)", 2},
     Metric{key::EditPublishMs, "edit + publish (ms)", 2, EditPublishTargetMs},
+    Metric{key::EditMs, "  of which edit (ms)", 2},
     Metric{key::PeakRssMiB, "peak RSS while unlocked (MiB)", 1},
     Metric{key::FileMiB, "vault file (MiB)", 2},
 };

@@ -190,7 +190,7 @@ Result<QJsonObject> measureVault(const MeasureOptions& options) {
     const QString path = vaultPath(options.dir);
     const QString target = EntryGenerator().title(options.entries / 2);
 
-    std::vector<double> unlockMs, listMs, detailsMs, editPublishMs, kdfMs;
+    std::vector<double> unlockMs, listMs, detailsMs, editMs, editPublishMs, kdfMs;
     std::vector<std::vector<double>> searchMs(std::size_t(searchQueries().size()));
     std::size_t checksum = 0; // keeps the compiler from dropping the work it would not use
 
@@ -232,6 +232,7 @@ Result<QJsonObject> measureVault(const MeasureOptions& options) {
         change.notes = SecureBuffer::copyOf(std::string_view("Rotated by the benchmark."));
         watch.restart();
         TESSERA_TRY(vault.edit(*id, std::move(change)));
+        editMs.push_back(watch.elapsedMs());
         TESSERA_TRY(vault.publish());
         editPublishMs.push_back(watch.elapsedMs());
     }
@@ -261,6 +262,7 @@ Result<QJsonObject> measureVault(const MeasureOptions& options) {
     figures[key::SearchWorstMs] = *std::max_element(perQuery.begin(), perQuery.end());
     figures[key::DetailsMs] = median(detailsMs);
     figures[key::EditPublishMs] = median(editPublishMs);
+    figures[key::EditMs] = median(editMs);
     figures[key::PeakRssMiB] = peakRssMiB();
     figures[key::FileMiB] = fileMiB(path);
     figures[QLatin1StringView("checksum")] = double(checksum);
