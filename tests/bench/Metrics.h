@@ -5,8 +5,6 @@
 #include <QLatin1StringView>
 
 #include <array>
-#include <chrono>
-#include <vector>
 
 namespace tessera::bench {
 
@@ -59,20 +57,5 @@ inline constexpr std::array Metrics{
     Metric{key::PeakRssMiB, "peak RSS while unlocked (MiB)", 1},
     Metric{key::FileMiB, "vault file (MiB)", 2},
 };
-
-// Wall time on the monotonic clock.
-class Stopwatch {
-public:
-    double elapsedMs() const {
-        return std::chrono::duration<double, std::milli>(Clock::now() - m_start).count();
-    }
-    void restart() { m_start = Clock::now(); }
-
-private:
-    using Clock = std::chrono::steady_clock;
-    Clock::time_point m_start = Clock::now();
-};
-
-double median(std::vector<double> samples); // 0 for no samples
 
 } // namespace tessera::bench

@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace tessera::bench {
@@ -25,6 +26,29 @@ constexpr double ProgressEverySeconds = 15;
 constexpr double MsPerSecond = 1000.0;
 constexpr double BytesPerMiB = 1024.0 * 1024.0;
 constexpr double KiBPerMiB = 1024.0;
+
+// Wall time on the monotonic clock.
+class Stopwatch {
+public:
+    double elapsedMs() const {
+        return std::chrono::duration<double, std::milli>(Clock::now() - m_start).count();
+    }
+    void restart() { m_start = Clock::now(); }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point m_start = Clock::now();
+};
+
+double median(std::vector<double> samples) {
+    if (samples.empty())
+        return 0;
+    const auto middle = samples.begin() + std::ptrdiff_t(samples.size() / 2);
+    std::nth_element(samples.begin(), middle, samples.end());
+    if (samples.size() % 2 == 1)
+        return *middle;
+    return (*middle + *std::max_element(samples.begin(), middle)) / 2;
+}
 
 QString vaultPath(const QString& dir) {
     return dir + QStringLiteral("/vault.tessera");
@@ -122,16 +146,6 @@ const QStringList& searchQueries() {
 }
 
 } // namespace
-
-double median(std::vector<double> samples) {
-    if (samples.empty())
-        return 0;
-    const auto middle = samples.begin() + std::ptrdiff_t(samples.size() / 2);
-    std::nth_element(samples.begin(), middle, samples.end());
-    if (samples.size() % 2 == 1)
-        return *middle;
-    return (*middle + *std::max_element(samples.begin(), middle)) / 2;
-}
 
 Result<QJsonObject> buildVault(const BuildOptions& options) {
     TESSERA_TRY(initializeCrypto());

@@ -1,7 +1,7 @@
 #pragma once
 // The two halves of one benchmark size, each run in a process of its own so that one size's
 // memory never shows in another's peak RSS:
-//   build:   a vault of N generated entries through Vault::create, add and publish;
+//   build:   a vault of N generated entries through Vault::create, add, addAll and publish;
 //   measure: unlock, list, search, details, edit + publish on that vault, over several runs.
 // Both return their figures as a JSON object keyed by Metrics.h.
 
