@@ -144,23 +144,23 @@ Result<Key> openKey(const Key& key, QByteArrayView sealed, QByteArrayView ad) {
     return out;
 }
 
-Mac::Mac(const Key& key)
-    : m_state(crypto_generichash_statebytes()) {
-    crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(m_state.data()), key.data(),
-                            key.size(), MacBytes);
+static_assert(sizeof(crypto_generichash_state) <= Mac::StateBytes);
+
+Mac::Mac(const Key& key) {
+    crypto_generichash_init(static_cast<crypto_generichash_state*>(state()), key.data(), key.size(),
+                            MacBytes);
 }
 
-Mac::Mac()
-    : m_state(crypto_generichash_statebytes()) {
-    crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(m_state.data()), nullptr, 0,
-                            HashBytes);
+Mac::Mac() {
+    crypto_generichash_init(static_cast<crypto_generichash_state*>(state()), nullptr, 0, HashBytes);
 }
 
-Mac::~Mac() = default;
+Mac::~Mac() {
+    sodium_memzero(m_state, sizeof m_state);
+}
 
 void Mac::add(const unsigned char* bytes, std::size_t size) {
-    crypto_generichash_update(reinterpret_cast<crypto_generichash_state*>(m_state.data()), bytes,
-                              size);
+    crypto_generichash_update(static_cast<crypto_generichash_state*>(state()), bytes, size);
 }
 
 void Mac::add(QByteArrayView bytes) {
@@ -181,7 +181,7 @@ void Mac::addField(QByteArrayView bytes) {
 
 QByteArray Mac::finish() {
     QByteArray out(qsizetype(MacBytes), Qt::Uninitialized);
-    crypto_generichash_final(reinterpret_cast<crypto_generichash_state*>(m_state.data()),
+    crypto_generichash_final(static_cast<crypto_generichash_state*>(state()),
                              reinterpret_cast<unsigned char*>(out.data()), MacBytes);
     return out;
 }

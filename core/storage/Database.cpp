@@ -166,24 +166,27 @@ QString Statement::text(int column) const {
     return QString::fromUtf8(bytes, sqlite3_column_bytes(m_stmt, column));
 }
 
-QByteArray Statement::canonical(int column) const {
-    QByteArray out;
+void Statement::appendCanonical(int column, QByteArray& out) const {
+    const auto appendU64 = [&out](quint64 value) {
+        char le[8];
+        for (int i = 0; i < 8; ++i)
+            le[i] = char(value >> (8 * i));
+        out.append(le, sizeof le);
+    };
     const int type = sqlite3_column_type(m_stmt, column);
     out.append(char(type));
     if (type == SQLITE_INTEGER) {
-        const auto value = quint64(sqlite3_column_int64(m_stmt, column));
-        for (int i = 0; i < 8; ++i)
-            out.append(char(value >> (8 * i)));
+        appendU64(quint64(sqlite3_column_int64(m_stmt, column)));
     } else if (type == SQLITE_BLOB || type == SQLITE_TEXT) {
-        const QByteArray bytes = type == SQLITE_BLOB ? blob(column) : text(column).toUtf8();
-        const auto size = quint64(bytes.size());
-        for (int i = 0; i < 8; ++i)
-            out.append(char(size >> (8 * i)));
-        out.append(bytes);
+        const void* bytes = type == SQLITE_BLOB
+                                ? sqlite3_column_blob(m_stmt, column)
+                                : static_cast<const void*>(sqlite3_column_text(m_stmt, column));
+        const int size = sqlite3_column_bytes(m_stmt, column);
+        appendU64(quint64(size));
+        out.append(static_cast<const char*>(bytes), size);
     } else if (type == SQLITE_FLOAT) {
         out.append(QByteArray::number(sqlite3_column_double(m_stmt, column), 'g', 17));
     }
-    return out;
 }
 
 // ---- Database ----

@@ -42,8 +42,9 @@ public:
     qint64 int64(int column) const;
     QByteArray blob(int column) const;
     QString text(int column) const;
-    // The raw value of a column exactly as stored, for row MACs: type tag then bytes.
-    QByteArray canonical(int column) const;
+    // Appends the value of a column exactly as stored, for row MACs: type tag, then an integer as
+    // 8 bytes little-endian, or text/blob as 8-byte length and bytes.
+    void appendCanonical(int column, QByteArray& out) const;
 
 private:
     friend class Database;

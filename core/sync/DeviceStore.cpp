@@ -107,6 +107,8 @@ Result<VaultFileState> DeviceStore::loadState(const QString& vaultPath) const {
             state.publishedHash = QByteArray::fromHex(value);
         else if (name == "header")
             state.header = QByteArray::fromHex(value);
+        else if (name == "identity")
+            state.identity = value;
         else if (name == "unpublished")
             state.unpublished = value == "1";
         else if (name == "versions")
@@ -121,6 +123,7 @@ Status DeviceStore::saveState(const QString& vaultPath, const VaultFileState& st
     text += "vault-id=" + state.vaultId.toHex() + '\n';
     text += "published-hash=" + state.publishedHash.toHex() + '\n';
     text += "header=" + state.header.toHex() + '\n';
+    text += "identity=" + state.identity + '\n';
     text += QByteArray("unpublished=") + (state.unpublished ? "1" : "0") + '\n';
     text += "versions=" + state.versions.toHex() + '\n';
     return writeFileAtomically(folderFor(vaultPath) + QStringLiteral("/state"), text);

@@ -13,10 +13,11 @@ namespace tessera {
 struct VaultFileState {
     QByteArray vaultId; // empty until known
     QByteArray
-        publishedHash; // BLAKE2b of the vault file as this device last loaded or published it
+        publishedHash; // SHA-256 of the vault file as this device last loaded or published it
     QByteArray header; // its 16-byte header
     bool unpublished = false; // the working copy has changes the vault file does not
     QByteArray versions;      // the highest version vector seen for this vault (encoded)
+    QByteArray identity;      // fileIdentity() of the version in publishedHash (sync/Publisher.h)
 };
 
 class DeviceStore {

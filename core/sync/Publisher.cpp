@@ -1,6 +1,7 @@
 #include "Publisher.h"
 
 #include "crypto/Crypto.h"
+#include "crypto/FileDigest.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -47,7 +48,7 @@ Result<QByteArray> copyAndHash(const QString& from, const QString& to) {
         ::open(QFile::encodeName(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("cannot create %1").arg(to));
-    Mac hasher;
+    FileDigest hasher;
     bool failed = false;
     while (!in.atEnd() && !failed) {
         const QByteArray chunk = in.read(CopyChunk);
@@ -122,10 +123,22 @@ Result<QByteArray> hashFile(const QString& path) {
     if (!file.open(QIODevice::ReadOnly))
         return makeError(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
                          QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    Mac hasher;
+    FileDigest hasher;
     while (!file.atEnd())
         hasher.add(file.read(CopyChunk));
     return hasher.finish();
+}
+
+QByteArray fileIdentity(const QString& path) {
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return {};
+    QByteArray identity;
+    for (const qint64 field : {qint64(info.st_dev), qint64(info.st_ino), qint64(info.st_size),
+                               qint64(info.st_mtim.tv_sec), qint64(info.st_mtim.tv_nsec),
+                               qint64(info.st_ctim.tv_sec), qint64(info.st_ctim.tv_nsec)})
+        identity += QByteArray::number(field) + ':';
+    return identity;
 }
 
 Result<QByteArray> copyFile(const QString& from, const QString& to) {
@@ -133,7 +146,7 @@ Result<QByteArray> copyFile(const QString& from, const QString& to) {
     return copyAndHash(from, to);
 }
 
-Result<QByteArray> publishFile(const PublishRequest& request) {
+Result<Published> publishFile(const PublishRequest& request) {
     const bool exists = QFileInfo::exists(request.target);
     if (request.expectedHash.isEmpty() && exists)
         return makeError(ErrorCode::ChangedOnDisk,
@@ -161,7 +174,7 @@ Result<QByteArray> publishFile(const PublishRequest& request) {
         return error;
     }
     TESSERA_TRY(fsyncPath(target.absolutePath(), O_RDONLY | O_DIRECTORY));
-    return written;
+    return Published{*written, fileIdentity(request.target)};
 }
 
 } // namespace tessera

@@ -23,22 +23,33 @@ private:
     int m_fd = -1;
 };
 
-// BLAKE2b-256 of a file's bytes. NotFound if it does not exist.
+// SHA-256 of a file's bytes (crypto/FileDigest.h). NotFound if it does not exist.
 Result<QByteArray> hashFile(const QString& path);
+
+// What stat(2) says identifies one version of a file: device, inode, size, mtime and ctime (which
+// no write can leave unchanged). Equal identities mean equal bytes; different ones mean "hash it".
+// Empty if the file does not exist.
+QByteArray fileIdentity(const QString& path);
 
 // Copies a file to a private path (0600), fsync-ed; returns the hash of the bytes copied.
 Result<QByteArray> copyFile(const QString& from, const QString& to);
 
 struct PublishRequest {
-    QString source;          // the working copy
-    QString target;          // the vault file
-    QByteArray expectedHash; // what the target must still be; empty = the target must not exist
-    QString backupDir;       // the previous target is kept here (hard link where possible)
+    QString source;              // the working copy
+    QString target;              // the vault file
+    QByteArray expectedHash;     // what the target must still be; empty = the target must not exist
+    QByteArray expectedIdentity; // fileIdentity() of that version, if known: saves hashing it
+    QString backupDir;           // the previous target is kept here (hard link where possible)
     int keepBackups = 10;
     qint64 nowMs = 0; // names the backup
 };
 
-// Returns the hash of the published bytes. ChangedOnDisk if the target is not what was expected.
-Result<QByteArray> publishFile(const PublishRequest& request);
+struct Published {
+    QByteArray hash;
+    QByteArray identity;
+};
+
+// ChangedOnDisk if the target is not what was expected.
+Result<Published> publishFile(const PublishRequest& request);
 
 } // namespace tessera

@@ -16,11 +16,11 @@ Error tampered(const QString& what) {
 constexpr std::size_t VersionEntryBytes = 16 + 8;
 
 QByteArray computeRowMac(const Key& rowMacKey, Table table, const Statement& row) {
-    Mac m(rowMacKey);
-    m.addField(QByteArrayView(tableName(table)));
+    QByteArray columns;
+    columns.reserve(1024);
     for (int column = 0; column < columnCount(table); ++column)
-        m.add(row.canonical(column));
-    return m.finish();
+        row.appendCanonical(column, columns);
+    return rowMacOfColumns(rowMacKey, table, columns);
 }
 
 Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const ManifestBinding& binding,
@@ -43,7 +43,9 @@ Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const Manif
         if (!*row)
             break;
         m.addU64(quint64(stmt->int64(0)));
-        m.addField(stmt->canonical(1));
+        QByteArray id;
+        stmt->appendCanonical(1, id);
+        m.addField(id);
         m.add(stmt->blob(2));
     }
     return m.finish();
@@ -92,6 +94,13 @@ bool isBehind(const VersionVector& file, const VersionVector& known) {
             return true;
     }
     return false;
+}
+
+QByteArray rowMacOfColumns(const Key& rowMacKey, Table table, QByteArrayView columns) {
+    Mac m(rowMacKey);
+    m.addField(QByteArrayView(tableName(table)));
+    m.add(columns);
+    return m.finish();
 }
 
 QByteArray selectWithMac(Table table, const char* where) {

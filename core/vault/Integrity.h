@@ -28,6 +28,8 @@ bool isBehind(const VersionVector& file, const VersionVector& known);
 
 // "SELECT t.*, m.mac FROM table t LEFT JOIN row_macs m ..." plus an optional WHERE clause on t.
 QByteArray selectWithMac(Table table, const char* where = nullptr);
+// The MAC of a row given its columns in canonical form (Statement::appendCanonical, in order).
+QByteArray rowMacOfColumns(const Key& rowMacKey, Table table, QByteArrayView columns);
 // Checks a row fetched with selectWithMac against its stored MAC.
 Status checkRow(const Key& rowMacKey, Table table, const Statement& row);
 

@@ -110,7 +110,12 @@ struct Cursor {
     bool stamp(Stamp& value) {
         if (left < StampBytes || !u64(value.hlc))
             return false;
-        value.device = QByteArray(reinterpret_cast<const char*>(at), qsizetype(DeviceIdBytes));
+        // Nearly every stamp names one of a few devices: share the bytes instead of allocating.
+        thread_local QByteArray lastDevice;
+        const QByteArrayView device(at, qsizetype(DeviceIdBytes));
+        if (lastDevice != device)
+            lastDevice = device.toByteArray();
+        value.device = lastDevice;
         at += DeviceIdBytes;
         left -= DeviceIdBytes;
         return true;
@@ -127,9 +132,11 @@ struct Cursor {
         const unsigned char* start = nullptr;
         if (!bytes(size, start))
             return false;
-        const QByteArray utf8(reinterpret_cast<const char*>(start), qsizetype(size));
+        const QByteArrayView utf8(start, qsizetype(size));
+        if (!utf8.isValidUtf8()) // canonical: valid UTF-8 only
+            return false;
         out = QString::fromUtf8(utf8);
-        return out.toUtf8() == utf8; // canonical: valid UTF-8 only
+        return true;
     }
     bool restText(QString& out) { return text(left, out); }
     SecureBuffer restSecret() {

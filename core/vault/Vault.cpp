@@ -57,6 +57,7 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
                                  VaultFileState& state, qint64 nowMs) {
     const QString incoming = store.folderFor(target) + QStringLiteral("/incoming.tessera");
     const QString working = store.workingCopyPath(target);
+    const QByteArray identity = fileIdentity(target);
     auto copied = copyFile(target, incoming);
     if (!copied)
         return copied.error();
@@ -86,7 +87,9 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
     foreign->db.close();
     setAside(working, store.backupDir(target), QStringLiteral("superseded-working-copy"), nowMs);
     TESSERA_TRY(replaceFile(incoming, working));
-    state = VaultFileState{vaultId, *copied, header.bytes(), false, encodeVersions(versions)};
+    // If the file changed while it was copied, the identity will not match next time: it is hashed.
+    state =
+        VaultFileState{vaultId, *copied, header.bytes(), false, encodeVersions(versions), identity};
     TESSERA_TRY(store.saveState(target, state));
     return openVaultFile(working, header, master, Trust::Own);
 }
@@ -140,7 +143,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString
     if (!file)
         return file.error();
 
-    VaultFileState state{spec.vaultId, {}, header.bytes(), true, {}};
+    VaultFileState state{spec.vaultId, {}, header.bytes(), true, {}, {}};
     auto session =
         std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), state);
     VaultSession& s = *session;
@@ -176,10 +179,13 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
                          QStringLiteral("vault tampered or damaged: its header was edited"));
     bool useWorking = haveWorking && !published;
     if (published && haveWorking) {
-        auto publishedHash = hashFile(target);
-        if (!publishedHash)
-            return publishedHash.error();
-        useWorking = constantTimeEqual(*publishedHash, state->publishedHash);
+        useWorking = !state->identity.isEmpty() && fileIdentity(target) == state->identity;
+        if (!useWorking) {
+            auto publishedHash = hashFile(target);
+            if (!publishedHash)
+                return publishedHash.error();
+            useWorking = constantTimeEqual(*publishedHash, state->publishedHash);
+        }
         if (!useWorking && state->unpublished)
             return makeError(
                 ErrorCode::ChangedOnDisk,
@@ -253,12 +259,18 @@ Status Vault::publish() {
     auto lock = PublishLock::acquire(s.store.lockPath(s.path));
     if (!lock)
         return lock.error();
-    PublishRequest request{s.store.workingCopyPath(s.path), s.path,      s.state.publishedHash,
-                           s.store.backupDir(s.path),       KeepBackups, s.now()};
+    const PublishRequest request{s.store.workingCopyPath(s.path),
+                                 s.path,
+                                 s.state.publishedHash,
+                                 s.state.identity,
+                                 s.store.backupDir(s.path),
+                                 KeepBackups,
+                                 s.now()};
     auto published = publishFile(request);
     if (!published)
         return published.error();
-    s.state.publishedHash = *published;
+    s.state.publishedHash = published->hash;
+    s.state.identity = published->identity;
     s.state.header = s.file.header.bytes();
     s.state.unpublished = false;
     s.state.versions = encodeVersions(mergedVersions(s.file.versions, knownVersions(s.state)));

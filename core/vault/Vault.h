@@ -73,7 +73,8 @@ public:
     VaultInfo info() const;
     Status rename(const QString& name);
 
-    // Every entry's overview, trashed ones included, sorted by title (case-insensitive).
+    // Every entry's overview, trashed ones included, sorted by title (case-insensitive), then
+    // username.
     const std::vector<EntryOverview>& entries() const;
     const EntryOverview* entry(const EntryId& id) const;
     // Case-insensitive; every whitespace-separated term must match the title, username, a URL, a

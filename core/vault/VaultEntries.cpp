@@ -144,7 +144,7 @@ std::vector<const EntryOverview*> Vault::search(const QString& query) const {
     if (!m_session)
         return hits;
     const QStringList terms =
-        query.toCaseFolded().split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        foldForSearch(query).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     const auto& entries = m_session->entries;
     const auto& haystacks = m_session->haystacks;
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -254,11 +254,9 @@ Result<std::vector<EntryId>> Vault::addAll(std::vector<EntryChanges> newEntries)
     }));
     std::vector<EntryId> ids;
     ids.reserve(added.size());
-    for (EntryOverview& overview : added) {
+    for (const EntryOverview& overview : added)
         ids.push_back(overview.id);
-        s.entries.push_back(std::move(overview));
-    }
-    s.reindex();
+    s.insertEntries(std::move(added));
     return ids;
 }
 
@@ -282,8 +280,7 @@ Status Vault::edit(const EntryId& id, EntryChanges changes) {
         TESSERA_TRY(s.storeOverview(overview));
         return s.storeDetails(id, *details);
     }));
-    s.entries[s.positions.value(id)] = std::move(overview);
-    s.reindex();
+    s.replaceEntry(std::move(overview));
     return {};
 }
 
@@ -299,7 +296,7 @@ static Status setTrashed(VaultSession* s, const EntryId& id, bool trashed) {
     overview.trashed = {trashed, s->nextStamp()};
     overview.modified = s->now();
     TESSERA_TRY(s->write([&]() -> Status { return s->storeOverview(overview); }));
-    s->entries[s->positions.value(id)] = std::move(overview);
+    s->replaceEntry(std::move(overview));
     return {};
 }
 
@@ -329,8 +326,7 @@ Status Vault::purge(const EntryId& id) {
         TESSERA_TRY(stmt->run());
         return updateRowMac(s.file.db, s.file.keys.rowMac, Table::Tombstones, id);
     }));
-    s.entries.erase(s.entries.begin() + qsizetype(s.positions.value(id)));
-    s.reindex();
+    s.removeEntry(id);
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "VaultSession.h"
 
+#include "OverviewLoader.h"
 #include "RecordCodec.h"
 
 #include <algorithm>
@@ -25,25 +26,118 @@ Stamp VaultSession::nextStamp() {
 }
 
 QString searchText(const EntryOverview& o) {
-    QStringList parts{o.title.value, o.username.value, o.folder.value};
-    parts += o.urlList();
-    parts += o.tagList();
-    return parts.join(QLatin1Char('\n')).toCaseFolded();
+    QString text = o.title.value;
+    const auto add = [&text](const QString& part) {
+        text += QLatin1Char('\n');
+        text += part;
+    };
+    add(o.username.value);
+    add(o.folder.value);
+    for (const auto* set : {&o.urls, &o.tags})
+        for (const SetElement& element : *set)
+            if (!element.removed)
+                add(element.value);
+    return foldForSearch(std::move(text));
 }
 
-void VaultSession::reindex() {
-    std::sort(entries.begin(), entries.end(), [](const EntryOverview& a, const EntryOverview& b) {
-        const int order = a.title.value.compare(b.title.value, Qt::CaseInsensitive);
-        return order != 0 ? order < 0 : a.id < b.id;
+QString foldForSearch(QString text) {
+    // Simple (one-to-one) case folding, character by character: ASCII inline, the rest through
+    // QChar. QString::toCaseFolded costs several times more, and search runs it on every entry.
+    char16_t* chars = reinterpret_cast<char16_t*>(text.data());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = chars[i];
+        if (c < 0x80) {
+            if (c >= u'A' && c <= u'Z')
+                chars[i] = char16_t(c + (u'a' - u'A'));
+        } else if (QChar::isSurrogate(c)) {
+            return std::move(text).toCaseFolded();
+        } else {
+            chars[i] = QChar::toCaseFolded(c);
+        }
+    }
+    return text;
+}
+
+namespace {
+
+// The list order: the case-folded title leads the haystack and '\n' sorts below any printable
+// character, so comparing haystacks orders by title, then username; the id breaks ties.
+bool listOrder(const QString& haystackA, const EntryId& idA, const QString& haystackB,
+               const EntryId& idB) {
+    const int order = haystackA.compare(haystackB);
+    return order != 0 ? order < 0 : idA < idB;
+}
+
+} // namespace
+
+void VaultSession::insertEntries(std::vector<EntryOverview> added,
+                                 std::vector<QString> addedHaystacks) {
+    if (addedHaystacks.size() != added.size()) {
+        addedHaystacks.clear();
+        addedHaystacks.reserve(added.size());
+        for (const EntryOverview& overview : added)
+            addedHaystacks.push_back(searchText(overview));
+    }
+    std::vector<std::size_t> order(added.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return listOrder(addedHaystacks[a], added[a].id, addedHaystacks[b], added[b].id);
     });
+    // Merge the sorted additions into the sorted list.
+    std::vector<EntryOverview> mergedEntries;
+    std::vector<QString> mergedHaystacks;
+    mergedEntries.reserve(entries.size() + added.size());
+    mergedHaystacks.reserve(entries.size() + added.size());
+    std::size_t old = 0;
+    for (std::size_t next : order) {
+        while (old < entries.size() &&
+               listOrder(haystacks[old], entries[old].id, addedHaystacks[next], added[next].id)) {
+            mergedEntries.push_back(std::move(entries[old]));
+            mergedHaystacks.push_back(std::move(haystacks[old]));
+            ++old;
+        }
+        mergedEntries.push_back(std::move(added[next]));
+        mergedHaystacks.push_back(std::move(addedHaystacks[next]));
+    }
+    for (; old < entries.size(); ++old) {
+        mergedEntries.push_back(std::move(entries[old]));
+        mergedHaystacks.push_back(std::move(haystacks[old]));
+    }
+    entries = std::move(mergedEntries);
+    haystacks = std::move(mergedHaystacks);
     positions.clear();
     positions.reserve(qsizetype(entries.size()));
-    haystacks.clear();
-    haystacks.reserve(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    for (std::size_t i = 0; i < entries.size(); ++i)
         positions.insert(entries[i].id, i);
-        haystacks.push_back(searchText(entries[i]));
+}
+
+void VaultSession::replaceEntry(EntryOverview overview) {
+    const std::size_t at = positions.value(overview.id);
+    QString haystack = searchText(overview);
+    const bool staysInPlace =
+        (at == 0 || listOrder(haystacks[at - 1], entries[at - 1].id, haystack, overview.id)) &&
+        (at + 1 == entries.size() ||
+         listOrder(haystack, overview.id, haystacks[at + 1], entries[at + 1].id));
+    if (staysInPlace) {
+        entries[at] = std::move(overview);
+        haystacks[at] = std::move(haystack);
+        return;
     }
+    removeEntry(overview.id);
+    std::vector<EntryOverview> one;
+    one.push_back(std::move(overview));
+    insertEntries(std::move(one));
+}
+
+void VaultSession::removeEntry(const EntryId& id) {
+    const std::size_t at = positions.value(id);
+    entries.erase(entries.begin() + qsizetype(at));
+    haystacks.erase(haystacks.begin() + qsizetype(at));
+    positions.remove(id);
+    for (std::size_t i = at; i < entries.size(); ++i)
+        positions[entries[i].id] = i;
 }
 
 const EntryOverview* VaultSession::find(const EntryId& id) const {
@@ -53,26 +147,12 @@ const EntryOverview* VaultSession::find(const EntryId& id) const {
 
 Status VaultSession::loadEntries() {
     entries.clear();
-    auto stmt = file.db.prepare(selectWithMac(Table::Entries).constData());
-    if (!stmt)
-        return stmt.error();
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        TESSERA_TRY(checkRow(file.keys.rowMac, Table::Entries, *stmt));
-        const EntryId id = stmt->blob(0);
-        auto plain = open(file.keys.sealing, stmt->blob(2), ad(id, Part::Overview));
-        if (!plain)
-            return plain.error();
-        auto overview = decodeOverview(*plain, id);
-        if (!overview)
-            return overview.error();
-        entries.push_back(std::move(*overview));
-    }
-    reindex();
+    haystacks.clear();
+    positions.clear();
+    auto loaded = loadOverviews(file);
+    if (!loaded)
+        return loaded.error();
+    insertEntries(std::move(loaded->overviews), std::move(loaded->haystacks));
     return {};
 }
 

@@ -31,7 +31,11 @@ public:
     Stamp nextStamp();
     qint64 now() const { return device.clock->nowMs(); }
     Status loadEntries();
-    void reindex();
+    // Keep entries, haystacks and positions in step; each costs O(n) moves at most, never a
+    // re-sort.
+    void insertEntries(std::vector<EntryOverview> added, std::vector<QString> addedHaystacks = {});
+    void replaceEntry(EntryOverview overview);
+    void removeEntry(const EntryId& id);
     const EntryOverview* find(const EntryId& id) const;
 
     // Runs body in one transaction, then bumps this device's version, rewrites the manifest and
@@ -50,5 +54,7 @@ public:
 };
 
 QString searchText(const EntryOverview& overview);
+// Case folding as search uses it (for the haystacks and the query alike).
+QString foldForSearch(QString text);
 
 } // namespace tessera

@@ -1,0 +1,19 @@
+#pragma once
+// Opening every overview at unlock: the one step whose cost grows with the vault.
+
+#include "Entry.h"
+#include "VaultFile.h"
+
+#include <vector>
+
+namespace tessera {
+
+struct LoadedOverviews {
+    std::vector<EntryOverview> overviews;
+    std::vector<QString> haystacks; // searchText() of each overview
+};
+
+// Every entries row checked against its MAC, opened and decoded.
+Result<LoadedOverviews> loadOverviews(OpenVault& vault);
+
+} // namespace tessera
