@@ -155,6 +155,10 @@ Mac::Mac() {
     crypto_generichash_init(static_cast<crypto_generichash_state*>(state()), nullptr, 0, HashBytes);
 }
 
+Mac::Mac(const Mac& other) {
+    std::memcpy(m_state, other.m_state, sizeof m_state);
+}
+
 Mac::~Mac() {
     sodium_memzero(m_state, sizeof m_state);
 }

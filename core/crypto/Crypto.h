@@ -67,7 +67,7 @@ public:
     explicit Mac(const Key& key);
     explicit Mac(); // unkeyed: a plain BLAKE2b-256 hash
     ~Mac();
-    Mac(const Mac&) = delete;
+    Mac(const Mac& other); // continues from the same state (e.g. after a common prefix)
     Mac& operator=(const Mac&) = delete;
     void add(QByteArrayView bytes);
     void add(const unsigned char* bytes, std::size_t size);

@@ -161,6 +161,11 @@ QByteArray Statement::blob(int column) const {
     return QByteArray(static_cast<const char*>(bytes), size);
 }
 
+QByteArrayView Statement::blobView(int column) const {
+    const void* bytes = sqlite3_column_blob(m_stmt, column);
+    return QByteArrayView(static_cast<const char*>(bytes), sqlite3_column_bytes(m_stmt, column));
+}
+
 QString Statement::text(int column) const {
     const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
     return QString::fromUtf8(bytes, sqlite3_column_bytes(m_stmt, column));

@@ -41,6 +41,8 @@ public:
     bool isNull(int column) const;
     qint64 int64(int column) const;
     QByteArray blob(int column) const;
+    // The bytes without a copy: valid until the next step, reset or the statement's end.
+    QByteArrayView blobView(int column) const;
     QString text(int column) const;
     // Appends the value of a column exactly as stored, for row MACs: type tag, then an integer as
     // 8 bytes little-endian, or text/blob as 8-byte length and bytes.

@@ -15,14 +15,6 @@ Error tampered(const QString& what) {
 
 constexpr std::size_t VersionEntryBytes = 16 + 8;
 
-QByteArray computeRowMac(const Key& rowMacKey, Table table, const Statement& row) {
-    QByteArray columns;
-    columns.reserve(1024);
-    for (int column = 0; column < columnCount(table); ++column)
-        row.appendCanonical(column, columns);
-    return rowMacOfColumns(rowMacKey, table, columns);
-}
-
 Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const ManifestBinding& binding,
                                QByteArrayView versions) {
     Mac m(manifestKey);
@@ -96,13 +88,6 @@ bool isBehind(const VersionVector& file, const VersionVector& known) {
     return false;
 }
 
-QByteArray rowMacOfColumns(const Key& rowMacKey, Table table, QByteArrayView columns) {
-    Mac m(rowMacKey);
-    m.addField(QByteArrayView(tableName(table)));
-    m.add(columns);
-    return m.finish();
-}
-
 QByteArray selectWithMac(Table table, const char* where) {
     QByteArray sql = "SELECT t.*, m.mac FROM ";
     sql += tableName(table);
@@ -116,14 +101,35 @@ QByteArray selectWithMac(Table table, const char* where) {
     return sql;
 }
 
-Status checkRow(const Key& rowMacKey, Table table, const Statement& row) {
-    const int macColumn = columnCount(table);
+RowMacs::RowMacs(const Key& rowMacKey, Table table)
+    : m_table(table)
+    , m_base(rowMacKey) {
+    m_base.addField(QByteArrayView(tableName(table)));
+    m_columns.reserve(1024);
+}
+
+QByteArray RowMacs::of(const Statement& row) {
+    m_columns.clear();
+    for (int column = 0; column < columnCount(m_table); ++column)
+        row.appendCanonical(column, m_columns);
+    Mac m(m_base); // the keyed state after the table name: no key block to compress again
+    m.add(m_columns);
+    return m.finish();
+}
+
+Status RowMacs::check(const Statement& row) {
+    const int macColumn = columnCount(m_table);
     if (row.isNull(macColumn))
-        return tampered(QStringLiteral("a %1 row has no MAC").arg(QLatin1String(tableName(table))));
-    if (!constantTimeEqual(computeRowMac(rowMacKey, table, row), row.blob(macColumn)))
         return tampered(
-            QStringLiteral("a %1 row does not match its MAC").arg(QLatin1String(tableName(table))));
+            QStringLiteral("a %1 row has no MAC").arg(QLatin1String(tableName(m_table))));
+    if (!constantTimeEqual(of(row), row.blobView(macColumn)))
+        return tampered(QStringLiteral("a %1 row does not match its MAC")
+                            .arg(QLatin1String(tableName(m_table))));
     return {};
+}
+
+Status checkRow(const Key& rowMacKey, Table table, const Statement& row) {
+    return RowMacs(rowMacKey, table).check(row);
 }
 
 void bindKey(Statement& stmt, int index, const RowKey& key) {
@@ -147,7 +153,7 @@ Status updateRowMac(Database& db, const Key& rowMacKey, Table table, const RowKe
         return row.error();
     if (!*row)
         return makeError(ErrorCode::NotFound, QStringLiteral("row to authenticate is missing"));
-    const QByteArray rowMac = computeRowMac(rowMacKey, table, *select);
+    const QByteArray rowMac = RowMacs(rowMacKey, table).of(*select);
     auto insert = db.prepare("INSERT OR REPLACE INTO row_macs (tbl, id, mac) VALUES (?, ?, ?)");
     if (!insert)
         return insert.error();
@@ -222,13 +228,14 @@ Status verifyAllRows(Database& db, const Key& rowMacKey) {
         auto stmt = db.prepare(selectWithMac(table).constData());
         if (!stmt)
             return stmt.error();
+        RowMacs macs(rowMacKey, table);
         for (;;) {
             auto row = stmt->step();
             if (!row)
                 return row.error();
             if (!*row)
                 break;
-            TESSERA_TRY(checkRow(rowMacKey, table, *stmt));
+            TESSERA_TRY(macs.check(*stmt));
         }
     }
     return {};

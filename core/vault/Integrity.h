@@ -28,8 +28,20 @@ bool isBehind(const VersionVector& file, const VersionVector& known);
 
 // "SELECT t.*, m.mac FROM table t LEFT JOIN row_macs m ..." plus an optional WHERE clause on t.
 QByteArray selectWithMac(Table table, const char* where = nullptr);
-// The MAC of a row given its columns in canonical form (Statement::appendCanonical, in order).
-QByteArray rowMacOfColumns(const Key& rowMacKey, Table table, QByteArrayView columns);
+// Row MACs of one table, for many rows in a row (unlock checks thousands).
+class RowMacs {
+public:
+    RowMacs(const Key& rowMacKey, Table table);
+    QByteArray of(const Statement& row); // over the table's columns, in order
+    // For a row fetched with selectWithMac: compares with the stored MAC after the columns.
+    Status check(const Statement& row);
+
+private:
+    Table m_table;
+    Mac m_base;
+    QByteArray m_columns;
+};
+
 // Checks a row fetched with selectWithMac against its stored MAC.
 Status checkRow(const Key& rowMacKey, Table table, const Statement& row);
 

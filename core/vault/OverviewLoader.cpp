@@ -10,6 +10,7 @@ Result<LoadedOverviews> loadOverviews(OpenVault& vault) {
     auto stmt = vault.db.prepare(selectWithMac(Table::Entries).constData());
     if (!stmt)
         return stmt.error();
+    RowMacs macs(vault.keys.rowMac, Table::Entries);
     for (;;) {
         auto row = stmt->step();
         if (!row)
