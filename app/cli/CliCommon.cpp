@@ -111,14 +111,19 @@ int publishAndReport(CliContext& context, Vault& vault, const QString& done) {
     return ExitOk;
 }
 
-void addKdfOptions(CommandLine& commandLine) {
+void addKdfOptions(CommandLine& commandLine, KdfDefaults defaults) {
+    const bool keep = defaults == KdfDefaults::KeepVaults;
     commandLine.addOption(QCommandLineOption(
         KdfOpsOption,
-        QStringLiteral("Argon2id iterations, 1..64 (default: calibrated, at least 3)."),
+        keep ? QStringLiteral("Argon2id iterations, 1..64 (default: the vault's current setting).")
+             : QStringLiteral("Argon2id iterations, 1..64 (default: calibrated, at least 3)."),
         QStringLiteral("N")));
     commandLine.addOption(QCommandLineOption(
         KdfMemOption,
-        QStringLiteral("Argon2id memory in MiB, a power of two, 1..4096 (default 256)."),
+        keep ? QStringLiteral(
+                   "Argon2id memory in MiB, a power of two, 1..4096 (default: the vault's "
+                   "current setting).")
+             : QStringLiteral("Argon2id memory in MiB, a power of two, 1..4096 (default 256)."),
         QStringLiteral("MIB")));
 }
 

@@ -69,7 +69,8 @@ Result<OpenVault> unlockVault(CliContext& context, const QString& path);
 int publishAndReport(CliContext& context, Vault& vault, const QString& done);
 
 // --kdf-ops / --kdf-mem for create and passwd.
-void addKdfOptions(CommandLine& commandLine);
+enum class KdfDefaults { Calibrated, KeepVaults };
+void addKdfOptions(CommandLine& commandLine, KdfDefaults defaults);
 struct KdfChoice {
     std::optional<std::uint8_t> opsLimit;
     std::optional<std::uint8_t> memLog2;

@@ -23,7 +23,7 @@ int runCreate(CliContext& context, const QStringList& args) {
     cl.addOption(QCommandLineOption(
         nameOption, QStringLiteral("The vault's name (default: the file's base name)."),
         QStringLiteral("NAME")));
-    addKdfOptions(cl);
+    addKdfOptions(cl, KdfDefaults::Calibrated);
     if (auto exitCode = cl.parse(args, 1, 1))
         return *exitCode;
     const auto choice = kdfChoice(cl);

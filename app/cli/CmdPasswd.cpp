@@ -14,7 +14,7 @@ int runPasswd(CliContext& context, const QStringList& args) {
                        "the vault keeps its key derivation parameters."),
         QStringLiteral("VAULT"));
     cl.addPositional(QStringLiteral("VAULT"), QStringLiteral("The vault file."));
-    addKdfOptions(cl);
+    addKdfOptions(cl, KdfDefaults::KeepVaults);
     if (auto exitCode = cl.parse(args, 1, 1))
         return *exitCode;
     const auto choice = kdfChoice(cl);
