@@ -33,6 +33,19 @@ public:
 
     // true: a row is ready; false: done.
     Result<bool> step();
+    // Steps through every row, handing each to visit (Status visit(const Statement&)); stops at
+    // the first error, the statement's or visit's.
+    template <typename Visit> Status forEachRow(Visit&& visit) {
+        for (;;) {
+            auto row = step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return {};
+            if (Status status = visit(static_cast<const Statement&>(*this)); !status.ok())
+                return status;
+        }
+    }
     // Steps to completion (for statements that return no rows).
     Status run();
     void reset();

@@ -18,19 +18,16 @@ Result<std::vector<EpochRecord>> readEpochs(Database& db, const Key& rowMacKey) 
     if (!stmt)
         return stmt.error();
     std::vector<EpochRecord> chain;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        TESSERA_TRY(checkRow(rowMacKey, Table::Epochs, *stmt));
-        EpochRecord record{quint64(stmt->int64(0)), stmt->blob(1), stmt->blob(2), stmt->blob(3),
-                           stmt->blob(4)};
+    RowMacs macs(rowMacKey, Table::Epochs);
+    TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
+        TESSERA_TRY(macs.check(row));
+        EpochRecord record{quint64(row.int64(0)), row.blob(1), row.blob(2), row.blob(3),
+                           row.blob(4)};
         if (record.epoch != chain.size())
             return brokenChain();
         chain.push_back(std::move(record));
-    }
+        return {};
+    }));
     if (chain.empty())
         return brokenChain();
     return chain;

@@ -28,18 +28,15 @@ Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const Manif
     auto stmt = db.prepare("SELECT tbl, id, mac FROM row_macs ORDER BY tbl, id");
     if (!stmt)
         return stmt.error();
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        m.addU64(quint64(stmt->int64(0)));
-        QByteArray id;
-        stmt->appendCanonical(1, id);
+    QByteArray id;
+    TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
+        m.addU64(quint64(row.int64(0)));
+        id.clear();
+        row.appendCanonical(1, id);
         m.addField(id);
-        m.add(stmt->blob(2));
-    }
+        m.add(row.blobView(2));
+        return {};
+    }));
     return m.finish();
 }
 
@@ -229,14 +226,7 @@ Status verifyAllRows(Database& db, const Key& rowMacKey) {
         if (!stmt)
             return stmt.error();
         RowMacs macs(rowMacKey, table);
-        for (;;) {
-            auto row = stmt->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            TESSERA_TRY(macs.check(*stmt));
-        }
+        TESSERA_TRY(stmt->forEachRow([&macs](const Statement& row) { return macs.check(row); }));
     }
     return {};
 }

@@ -11,15 +11,10 @@ Result<LoadedOverviews> loadOverviews(OpenVault& vault) {
     if (!stmt)
         return stmt.error();
     RowMacs macs(vault.keys.rowMac, Table::Entries);
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        TESSERA_TRY(checkRow(vault.keys.rowMac, Table::Entries, *stmt));
-        const EntryId id = stmt->blob(0);
-        auto plain = open(vault.keys.sealing, stmt->blob(2),
+    TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
+        TESSERA_TRY(macs.check(row));
+        const EntryId id = row.blob(0);
+        auto plain = open(vault.keys.sealing, row.blobView(2),
                           partAd(vault.vaultId, vault.epoch, id, Part::Overview));
         if (!plain)
             return plain.error();
@@ -28,7 +23,8 @@ Result<LoadedOverviews> loadOverviews(OpenVault& vault) {
             return overview.error();
         out.haystacks.push_back(searchText(*overview));
         out.overviews.push_back(std::move(*overview));
-    }
+        return {};
+    }));
     return out;
 }
 

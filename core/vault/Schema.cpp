@@ -35,15 +35,11 @@ Result<QStringList> masterRows(Database& db) {
     if (!stmt)
         return stmt.error();
     QStringList rows;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        rows.append(stmt->text(0) + QLatin1Char('\x1f') + stmt->text(1) + QLatin1Char('\x1f') +
-                    stmt->text(2) + QLatin1Char('\x1f') + stmt->text(3));
-    }
+    TESSERA_TRY(stmt->forEachRow([&rows](const Statement& row) -> Status {
+        rows.append(row.text(0) + QLatin1Char('\x1f') + row.text(1) + QLatin1Char('\x1f') +
+                    row.text(2) + QLatin1Char('\x1f') + row.text(3));
+        return {};
+    }));
     return rows;
 }
 

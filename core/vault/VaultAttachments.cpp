@@ -30,23 +30,20 @@ Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const Ent
         return stmt.error();
     stmt->bind(1, entry);
     std::vector<StoredAttachment> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        TESSERA_TRY(checkRow(s.file.keys.rowMac, Table::Attachments, *stmt));
-        const QByteArray id = stmt->blob(0);
+    RowMacs macs(s.file.keys.rowMac, Table::Attachments);
+    TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
+        TESSERA_TRY(macs.check(row));
+        const QByteArray id = row.blob(0);
         auto plain =
-            open(s.file.keys.sealing, stmt->blob(2), s.ad(entry + id, Part::AttachmentInfo));
+            open(s.file.keys.sealing, row.blobView(2), s.ad(entry + id, Part::AttachmentInfo));
         if (!plain)
             return plain.error();
         auto info = decodeAttachmentInfo(*plain, id, entry);
         if (!info)
             return info.error();
-        out.push_back({std::move(*info), withContent ? stmt->blob(3) : QByteArray()});
-    }
+        out.push_back({std::move(*info), withContent ? row.blob(3) : QByteArray()});
+        return {};
+    }));
     return out;
 }
 

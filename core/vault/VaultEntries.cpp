@@ -175,19 +175,15 @@ Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {
         return stmt.error();
     stmt->bind(1, titleIndex(s.file.keys.titleIndex, idOrTitle));
     std::vector<const EntryOverview*> matches;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const EntryOverview* entry = s.find(stmt->blob(0));
+    TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
+        const EntryOverview* entry = s.find(row.blob(0));
         // The index is a hint: the opened title must agree (it always does unless two titles
         // collide).
         if (entry && inScope(*entry, scope) &&
             normalizedTitle(entry->title.value) == normalizedTitle(idOrTitle))
             matches.push_back(entry);
-    }
+        return {};
+    }));
     if (matches.empty())
         return notFound(QStringLiteral("\"%1\"").arg(idOrTitle));
     if (matches.size() > 1) {

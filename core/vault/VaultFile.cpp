@@ -19,6 +19,10 @@ Error damaged(const QString& what) {
     return makeError(ErrorCode::Damaged, QStringLiteral("the vault file is damaged: %1").arg(what));
 }
 
+Error malformedRecord() {
+    return makeError(ErrorCode::Damaged, QStringLiteral("a record is malformed"));
+}
+
 Error headerTampered() {
     return makeError(ErrorCode::Tampered,
                      QStringLiteral("vault tampered or damaged: the header does not match"));
@@ -55,49 +59,35 @@ Status openEveryRecord(OpenVault& vault) {
     auto entries = vault.db.prepare("SELECT id, overview FROM entries");
     if (!entries)
         return entries.error();
-    while (true) {
-        auto row = entries->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const QByteArray id = entries->blob(0);
-        auto plain = open(key, entries->blob(1), ad(id, Part::Overview));
+    TESSERA_TRY(entries->forEachRow([&](const Statement& row) -> Status {
+        const QByteArray id = row.blob(0);
+        auto plain = open(key, row.blobView(1), ad(id, Part::Overview));
         if (!plain)
             return plain.error();
-        TESSERA_TRY(decodeOverview(*plain, id));
-    }
+        return decodeOverview(*plain, id).ok() ? Status() : Status(malformedRecord());
+    }));
     auto details = vault.db.prepare("SELECT id, sealed FROM details");
     if (!details)
         return details.error();
-    while (true) {
-        auto row = details->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto plain = open(key, details->blob(1), ad(details->blob(0), Part::Details));
+    TESSERA_TRY(details->forEachRow([&](const Statement& row) -> Status {
+        auto plain = open(key, row.blobView(1), ad(row.blob(0), Part::Details));
         if (!plain)
             return plain.error();
-        TESSERA_TRY(decodeDetails(*plain));
-    }
+        return decodeDetails(*plain).ok() ? Status() : Status(malformedRecord());
+    }));
     auto attachments = vault.db.prepare("SELECT id, entry, info, content FROM attachments");
     if (!attachments)
         return attachments.error();
-    while (true) {
-        auto row = attachments->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const QByteArray id = attachments->blob(0);
-        const QByteArray recordId = attachments->blob(1) + id;
-        auto info = open(key, attachments->blob(2), ad(recordId, Part::AttachmentInfo));
+    TESSERA_TRY(attachments->forEachRow([&](const Statement& row) -> Status {
+        const QByteArray id = row.blob(0);
+        const QByteArray recordId = row.blob(1) + id;
+        auto info = open(key, row.blobView(2), ad(recordId, Part::AttachmentInfo));
         if (!info)
             return info.error();
-        TESSERA_TRY(decodeAttachmentInfo(*info, id, attachments->blob(1)));
-        TESSERA_TRY(open(key, attachments->blob(3), ad(recordId, Part::AttachmentContent)));
-    }
+        TESSERA_TRY(decodeAttachmentInfo(*info, id, row.blob(1)));
+        TESSERA_TRY(open(key, row.blobView(3), ad(recordId, Part::AttachmentContent)));
+        return {};
+    }));
     // Every details row and attachment must belong to an entry.
     auto orphans = vault.db.queryInt(
         "SELECT (SELECT count(*) FROM details WHERE id NOT IN (SELECT id FROM entries)) + "

@@ -41,21 +41,18 @@ Status copyAttachments(VaultSession& s, OpenVault& out) {
         out.db.prepare("INSERT INTO attachments (id, entry, info, content) VALUES (?, ?, ?, ?)");
     if (!read || !write)
         return read ? write.error() : read.error();
-    for (;;) {
-        auto row = read->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
-        TESSERA_TRY(checkRow(s.file.keys.rowMac, Table::Attachments, *read));
-        const QByteArray id = read->blob(0);
-        const QByteArray entry = read->blob(1);
+    RowMacs macs(s.file.keys.rowMac, Table::Attachments);
+    return read->forEachRow([&](const Statement& row) -> Status {
+        TESSERA_TRY(macs.check(row));
+        const QByteArray id = row.blob(0);
+        const QByteArray entry = row.blob(1);
         const QByteArray recordId = entry + id;
-        auto info = open(s.file.keys.sealing, read->blob(2), s.ad(recordId, Part::AttachmentInfo));
+        auto info =
+            open(s.file.keys.sealing, row.blobView(2), s.ad(recordId, Part::AttachmentInfo));
         if (!info)
             return info.error();
         auto content =
-            open(s.file.keys.sealing, read->blob(3), s.ad(recordId, Part::AttachmentContent));
+            open(s.file.keys.sealing, row.blobView(3), s.ad(recordId, Part::AttachmentContent));
         if (!content)
             return content.error();
         write->reset();
@@ -65,8 +62,8 @@ Status copyAttachments(VaultSession& s, OpenVault& out) {
         write->bind(4, seal(out.keys.sealing, *content,
                             partAd(out.vaultId, out.epoch, recordId, Part::AttachmentContent)));
         TESSERA_TRY(write->run());
-        TESSERA_TRY(updateRowMac(out.db, out.keys.rowMac, Table::Attachments, id));
-    }
+        return updateRowMac(out.db, out.keys.rowMac, Table::Attachments, id);
+    });
 }
 
 Status copyTombstones(VaultSession& s, OpenVault& out) {
@@ -74,18 +71,14 @@ Status copyTombstones(VaultSession& s, OpenVault& out) {
     auto write = out.db.prepare("INSERT INTO tombstones (id, stamp) VALUES (?, ?)");
     if (!read || !write)
         return read ? write.error() : read.error();
-    for (;;) {
-        auto row = read->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
-        TESSERA_TRY(checkRow(s.file.keys.rowMac, Table::Tombstones, *read));
+    RowMacs macs(s.file.keys.rowMac, Table::Tombstones);
+    return read->forEachRow([&](const Statement& row) -> Status {
+        TESSERA_TRY(macs.check(row));
         write->reset();
-        write->bind(1, read->blob(0)).bind(2, read->blob(1));
+        write->bind(1, row.blob(0)).bind(2, row.blob(1));
         TESSERA_TRY(write->run());
-        TESSERA_TRY(updateRowMac(out.db, out.keys.rowMac, Table::Tombstones, read->blob(0)));
-    }
+        return updateRowMac(out.db, out.keys.rowMac, Table::Tombstones, row.blob(0));
+    });
 }
 
 // Writes every record into a new file under the new header and keys, then swaps it in as the

@@ -226,14 +226,10 @@ Status VaultSession::deleteRows(Table table, const char* column, const QByteArra
         return select.error();
     select->bind(1, value);
     std::vector<QByteArray> ids;
-    for (;;) {
-        auto row = select->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        ids.push_back(select->blob(0));
-    }
+    TESSERA_TRY(select->forEachRow([&ids](const Statement& row) -> Status {
+        ids.push_back(row.blob(0));
+        return {};
+    }));
     const QByteArray sql =
         QByteArray("DELETE FROM ") + tableName(table) + " WHERE " + keyColumn(table) + " = ?";
     for (const QByteArray& id : ids) {
