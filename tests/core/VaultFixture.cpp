@@ -10,11 +10,13 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QTest>
 
 namespace tessera::test {
 
 const QByteArray VaultSandbox::MasterPassword = QByteArrayLiteral("correct horse battery staple");
 const QString VaultSandbox::VaultName = QStringLiteral("Family vault");
+const QByteArray NewPassword = QByteArrayLiteral("new master password, after a leak");
 
 SecureBuffer secret(std::string_view text) {
     return SecureBuffer::copyOf(text);
@@ -187,6 +189,29 @@ Result<std::vector<EntryId>> addSampleEntries(Vault& vault, int count, int first
     return ids;
 }
 
+// ---- Devices, stamps, history ----
+
+namespace {
+constexpr int HlcCounterBits = 16; // FORMAT.md: HLC = 48-bit ms << 16 | counter
+} // namespace
+
+QByteArray deviceIdOf(const QString& dataDir) {
+    auto store = DeviceStore::open(dataDir);
+    return store ? store->deviceId() : QByteArray();
+}
+
+bool stampedAt(const Stamp& stamp, qint64 nowMs, const QByteArray& device) {
+    return qint64(stamp.hlc >> HlcCounterBits) == nowMs && stamp.device == device;
+}
+
+const HistoryItem* findHistory(const EntryDetails& details, const QString& field,
+                               const QByteArray& value) {
+    for (const HistoryItem& item : details.history)
+        if (item.field == field && bytesOf(item.value) == value)
+            return &item;
+    return nullptr;
+}
+
 // ---- Dump ----
 
 namespace {
@@ -353,6 +378,87 @@ QStringList filesUnder(const QString& dir) {
         files.append(it.next());
     files.sort();
     return files;
+}
+
+// ---- Two versions of one vault (the tamper suites) ----
+
+namespace {
+constexpr int EntryCount = 12; // in the two-version vault
+} // namespace
+
+void TwoVersionFixture::publishTwoVersions() {
+    VAULT_TAKE(vault, m_box.create());
+    VAULT_TAKE(ids, addSampleEntries(*vault, EntryCount));
+    m_ids = ids;
+    VAULT_VERIFY_OK(vault->attach(ids[4], QStringLiteral("a.txt"), secret("first version")));
+    VAULT_VERIFY_OK(vault->attach(ids[8], QStringLiteral("b.txt"), secret("unchanged")));
+    VAULT_VERIFY_OK(vault->publish());
+    m_v1 = readFile(m_box.vaultPath());
+    {
+        VAULT_TAKE(dump, dumpVault(*vault));
+        m_dump1 = dump;
+    }
+    m_dataAfterV1 = m_box.path(QStringLiteral("pristine-v1"));
+    QVERIFY(copyDirectory(m_box.dataDir(), m_dataAfterV1));
+
+    m_box.clock().advance(3600 * 1000);
+    EntryChanges e0;
+    e0.title = QStringLiteral("GitHub (renamed)");
+    e0.password = secret("v2 password 0");
+    VAULT_VERIFY_OK(vault->edit(ids[0], std::move(e0)));
+    EntryChanges e1;
+    e1.password = secret("v2 password 1");
+    VAULT_VERIFY_OK(vault->edit(ids[1], std::move(e1)));
+    EntryChanges e2;
+    e2.notes = secret("v2 notes");
+    VAULT_VERIFY_OK(vault->edit(ids[2], std::move(e2)));
+    EntryChanges e3;
+    e3.urls = QStringList{QStringLiteral("https://v2.example.com")};
+    VAULT_VERIFY_OK(vault->edit(ids[3], std::move(e3)));
+    VAULT_VERIFY_OK(vault->attach(ids[4], QStringLiteral("a.txt"), secret("second version")));
+    VAULT_VERIFY_OK(vault->purge(ids[5]));
+    VAULT_VERIFY_OK(vault->trash(ids[6]));
+    VAULT_VERIFY_OK(vault->rename(QStringLiteral("Renamed in v2")));
+    VAULT_VERIFY_OK(vault->publish());
+    m_v2 = readFile(m_box.vaultPath());
+    {
+        VAULT_TAKE(dump, dumpVault(*vault));
+        m_dump2 = dump;
+    }
+    vault->lock();
+    QVERIFY(m_dump1 != m_dump2);
+    QCOMPARE(m_v2.left(16), m_v1.left(16)); // edits do not re-key
+    QCOMPARE(readFile(m_box.workingCopy()), m_v2);
+    m_dataAfterV2 = m_box.path(QStringLiteral("pristine-v2"));
+    QVERIFY(copyDirectory(m_box.dataDir(), m_dataAfterV2));
+}
+
+QString TwoVersionFixture::copyOfData(const QString& pristine) {
+    const QString name = QStringLiteral("known%1").arg(++m_devices);
+    if (!copyDirectory(pristine, m_box.dataDir(name)))
+        qFatal("cannot copy a data folder");
+    return name;
+}
+
+Outcome TwoVersionFixture::openAll(const QString& device, const QString& vault,
+                                   const QByteArray& password) {
+    Outcome outcome;
+    auto unlocked = m_box.unlock(device, password, vault);
+    if (!unlocked) {
+        outcome.code = unlocked.code();
+        outcome.message = unlocked.error().message;
+        return outcome;
+    }
+    outcome.unlocked = true;
+    auto dump = dumpVault(**unlocked);
+    if (!dump) {
+        outcome.code = dump.code();
+        outcome.message = QStringLiteral("unlocked, then: ") + dump.error().message;
+        return outcome;
+    }
+    outcome.opened = true;
+    outcome.dump = *dump;
+    return outcome;
 }
 
 } // namespace tessera::test

@@ -1,9 +1,10 @@
 #pragma once
-// Shared fixture for the vault suites (tst_vault, tst_damage, tst_tamper): a temporary folder with
-// a "cloud" folder for vault files and one data folder per simulated device, a clock the test
-// controls, realistic entries, a canonical dump of everything a vault holds (to compare two opens
-// of one vault), and raw access to a vault file with the keys derived from its password (to
-// inspect or tamper with it the way an attacker who knows the password could).
+// Shared fixture for the vault suites (tst_vault, tst_entries, tst_rekey, tst_devices, tst_damage,
+// tst_tamper, tst_tamper_rows): a temporary folder with a "cloud" folder for vault files and one
+// data folder per simulated device, a clock the test controls, realistic entries, a canonical dump
+// of everything a vault holds (to compare two opens of one vault), raw access to a vault file with
+// the keys derived from its password (to inspect or tamper with it the way an attacker who knows
+// the password could), and one vault published in two versions for the tamper suites.
 
 #include "common/Clock.h"
 #include "vault/Vault.h"
@@ -17,6 +18,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace tessera::test {
 
@@ -24,6 +26,9 @@ namespace tessera::test {
 inline constexpr KdfParams FastKdf{MinOpsLimit, MinMemLog2};
 // 2023-11-14T22:13:20Z: a fixed "now" for every test vault.
 inline constexpr qint64 FixtureNowMs = 1'700'000'000'000;
+inline constexpr qint64 Minute = 60 * 1000;
+// The master password a password change moves to (VaultSandbox::MasterPassword is the first one).
+extern const QByteArray NewPassword;
 
 class FixedClock final : public Clock {
 public:
@@ -89,6 +94,14 @@ QString sampleTitle(int index);
 // Adds sampleEntry(first) .. sampleEntry(first + count - 1); returns their ids in that order.
 Result<std::vector<EntryId>> addSampleEntries(Vault& vault, int count, int first = 0);
 
+// The device id of the data folder at dataDir (empty if it has none).
+QByteArray deviceIdOf(const QString& dataDir);
+// The stamp a field got when it was written at nowMs by the device with that id.
+bool stampedAt(const Stamp& stamp, qint64 nowMs, const QByteArray& device);
+// The history item of that field with that value, or nullptr.
+const HistoryItem* findHistory(const EntryDetails& details, const QString& field,
+                               const QByteArray& value);
+
 // Every entry's overview (stamps included), details and attachments, and the vault's name, in a
 // canonical text form: two opens of one vault state give equal dumps, any change of content does
 // not.
@@ -128,6 +141,44 @@ QStringList filesUnder(const QString& dir);                 // every regular fil
     } while (false)
 
 const char* codeName(ErrorCode code);
+
+// What unlocking a vault file and reading everything in it gave.
+struct Outcome {
+    bool unlocked = false; // Vault::unlock succeeded
+    bool opened = false;   // ... and every details and attachment could be read
+    ErrorCode code = ErrorCode::InvalidArgument;
+    QString message;
+    QByteArray dump;
+    QByteArray describe() const {
+        return opened ? QByteArray("opened") : QByteArray(codeName(code)) + ": " + message.toUtf8();
+    }
+};
+
+// The tamper suites' fixture (tst_tamper, tst_tamper_rows), a base of their test classes: one
+// vault published twice without re-keying: v1, then v2 after several entries were edited, an
+// attachment replaced, an entry purged and one trashed, and the vault renamed. Both versions share
+// the key and the salt, so their pages and rows can be mixed. Device "a" loaded v2; copies of its
+// data folder after v1 and after v2 are kept, so that every row can use a fresh copy of either,
+// or a data folder that has never seen the vault.
+class TwoVersionFixture {
+protected:
+    // Publishes v1 and v2 (called from initTestCase; fails the current test on any error).
+    void publishTwoVersions();
+    // A new device whose data folder is a copy of pristine (m_dataAfterV1 or m_dataAfterV2).
+    QString copyOfData(const QString& pristine);
+    QString freshDevice() { return QStringLiteral("fresh%1").arg(++m_devices); }
+    // Unlocks the vault file and reads every detail and attachment.
+    Outcome openAll(const QString& device, const QString& vault = QStringLiteral("test"),
+                    const QByteArray& password = VaultSandbox::MasterPassword);
+
+    VaultSandbox m_box;
+    std::vector<EntryId> m_ids;
+    QByteArray m_v1, m_v2;       // the two published versions (same key, same salt)
+    QByteArray m_dump1, m_dump2; // their content
+    QString m_dataAfterV1, m_dataAfterV2;
+    int m_devices = 0;
+    int m_scratch = 0;
+};
 
 } // namespace tessera::test
 
