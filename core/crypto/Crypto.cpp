@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include <cassert>
 #include <cstring>
 #include <new>
 
@@ -66,6 +67,11 @@ QByteArray randomBytes(std::size_t size) {
     QByteArray bytes(qsizetype(size), Qt::Uninitialized);
     randombytes_buf(bytes.data(), size);
     return bytes;
+}
+
+std::uint32_t uniformRandom(std::uint32_t upperBound) {
+    assert(upperBound >= 1);
+    return randombytes_uniform(upperBound);
 }
 
 Key randomKey() {

@@ -40,6 +40,9 @@ Status initializeCrypto();
 void randomBytes(void* out, std::size_t size);
 QByteArray randomBytes(std::size_t size);
 Key randomKey();
+// A uniformly distributed integer in [0, upperBound) with no modulo bias (rejection inside
+// libsodium). upperBound must be at least 1.
+std::uint32_t uniformRandom(std::uint32_t upperBound);
 
 struct Argon2Params {
     std::uint32_t opsLimit;
