@@ -14,6 +14,7 @@ namespace {
 
 constexpr int MaxValueBytes = 96 * 1024 * 1024; // above any attachment Tessera accepts
 constexpr int MaxSqlBytes = 64 * 1024;
+constexpr int BusyTimeoutMs = 10000;
 
 Error storageError(sqlite3* db, int rc, const QString& what) {
     const int primary = rc & 0xff;
@@ -220,6 +221,8 @@ Result<Database> Database::open(const QString& path, const Key& key, QByteArrayV
         return storageError(raw, rc, QStringLiteral("cannot open %1").arg(path));
 
     sqlite3_extended_result_codes(raw, 1);
+    // Several processes of one device (the app, tessera-cli) may write the same working copy.
+    sqlite3_busy_timeout(raw, BusyTimeoutMs);
     if (mode == Mode::Hostile)
         sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
     applyLimits(raw);

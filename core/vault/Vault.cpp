@@ -244,6 +244,7 @@ VaultInfo Vault::info() const {
 Status Vault::rename(const QString& name) {
     if (!m_session)
         return lockedError();
+    TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
     TESSERA_TRY(s.write([&s, &name]() -> Status { return storeName(s.file, name); }));
     s.name = name;
@@ -254,11 +255,18 @@ Status Vault::publish() {
     if (!m_session)
         return lockedError();
     VaultSession& s = *m_session;
-    if (!s.state.unpublished && QFileInfo::exists(s.path))
-        return {};
     auto lock = PublishLock::acquire(s.store.lockPath(s.path));
     if (!lock)
         return lock.error();
+    // Another process of this device may have published since this session looked: the state
+    // on disk says what the vault file is now.
+    auto disk = s.store.loadState(s.path);
+    if (!disk)
+        return disk.error();
+    if (disk->vaultId == s.state.vaultId)
+        s.state = *disk;
+    if (!s.state.unpublished && QFileInfo::exists(s.path))
+        return {};
     const PublishRequest request{s.store.workingCopyPath(s.path),
                                  s.path,
                                  s.state.publishedHash,

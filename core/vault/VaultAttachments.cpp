@@ -65,6 +65,7 @@ Result<AttachmentInfo> Vault::attach(const EntryId& id, const QString& name,
                                      const SecureBuffer& content) {
     if (!m_session)
         return lockedError();
+    TESSERA_TRY(m_session->refreshIfChanged());
     if (qint64(content.size()) > MaxAttachmentBytes)
         return makeError(ErrorCode::TooLarge,
                          QStringLiteral("%1 is %2 MiB; attachments are limited to %3 MiB")
@@ -114,6 +115,7 @@ Result<SecureBuffer> Vault::attachmentContent(const EntryId& id, const QString& 
 Status Vault::detach(const EntryId& id, const QString& name) {
     if (!m_session)
         return lockedError();
+    TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
     auto stored = readAttachments(s, id, false);
     if (!stored)

@@ -224,6 +224,7 @@ Result<EntryId> Vault::add(EntryChanges changes) {
 Result<std::vector<EntryId>> Vault::addAll(std::vector<EntryChanges> newEntries) {
     if (!m_session)
         return lockedError();
+    TESSERA_TRY(m_session->refreshIfChanged());
     for (const EntryChanges& changes : newEntries)
         if (!changes.title || changes.title->trimmed().isEmpty())
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("an entry needs a title"));
@@ -259,6 +260,7 @@ Result<std::vector<EntryId>> Vault::addAll(std::vector<EntryChanges> newEntries)
 Status Vault::edit(const EntryId& id, EntryChanges changes) {
     if (!m_session)
         return lockedError();
+    TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
     const EntryOverview* current = s.find(id);
     if (!current)
@@ -283,6 +285,7 @@ Status Vault::edit(const EntryId& id, EntryChanges changes) {
 static Status setTrashed(VaultSession* s, const EntryId& id, bool trashed) {
     if (!s)
         return lockedError();
+    TESSERA_TRY(s->refreshIfChanged());
     const EntryOverview* current = s->find(id);
     if (!current)
         return notFound(QString::fromLatin1(id.toHex()));
@@ -306,6 +309,7 @@ Status Vault::restore(const EntryId& id) {
 Status Vault::purge(const EntryId& id) {
     if (!m_session)
         return lockedError();
+    TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
     if (!s.find(id))
         return notFound(QString::fromLatin1(id.toHex()));

@@ -143,8 +143,7 @@ Status rekey(VaultSession& s, const Header& header, const MasterKeys& master, Ke
     if (!reopened)
         return reopened.error();
     s.file = std::move(*reopened);
-    s.state.unpublished = true;
-    return s.store.saveState(s.path, s.state);
+    return s.markUnpublished();
 }
 
 } // namespace
@@ -153,6 +152,7 @@ Status Vault::changePassword(const SecureBuffer& newPassword, KdfParams kdf,
                              const SecureBuffer* newSecretKey) {
     if (!m_session)
         return lockedError();
+    TESSERA_TRY(m_session->refreshIfChanged());
     TESSERA_TRY(checkAffordable(kdf));
     const Header header = Header::fresh(kdf, newSecretKey != nullptr);
     auto master = deriveMasterKeys(newPassword, header, newSecretKey);
@@ -165,6 +165,7 @@ Status Vault::changeKdf(const SecureBuffer& password, KdfParams kdf,
                         const SecureBuffer* secretKey) {
     if (!m_session)
         return lockedError();
+    TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
     TESSERA_TRY(checkAffordable(kdf));
     // The password must be today's: otherwise this would change it without a new epoch.

@@ -2,6 +2,7 @@
 
 #include "OverviewLoader.h"
 #include "RecordCodec.h"
+#include "sync/Publisher.h"
 
 #include <algorithm>
 
@@ -153,7 +154,47 @@ Status VaultSession::loadEntries() {
     if (!loaded)
         return loaded.error();
     insertEntries(std::move(loaded->overviews), std::move(loaded->haystacks));
+    auto version = file.db.queryInt("PRAGMA data_version");
+    if (!version)
+        return version.error();
+    seenDataVersion = *version;
     return {};
+}
+
+Status VaultSession::refreshIfChanged() {
+    if (!file.db.isOpen())
+        return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
+    auto version = file.db.queryInt("PRAGMA data_version");
+    if (!version)
+        return version.error();
+    if (*version == seenDataVersion)
+        return {};
+    auto versions = verifyManifest(file.db, file.keys.manifest, file.binding());
+    if (!versions)
+        return versions.error();
+    file.versions = std::move(*versions);
+    for (const auto& [deviceId, hlc] : file.versions)
+        lastHlc = std::max(lastHlc, hlc);
+    auto name_ = openName(file);
+    if (!name_)
+        return name_.error();
+    name = *name_;
+    return loadEntries();
+}
+
+Status VaultSession::markUnpublished() {
+    auto lock = PublishLock::acquire(store.lockPath(path));
+    if (!lock)
+        return lock.error();
+    auto disk = store.loadState(path);
+    if (!disk)
+        return disk.error();
+    if (disk->vaultId == state.vaultId)
+        state = *disk;
+    if (state.unpublished)
+        return {};
+    state.unpublished = true;
+    return store.saveState(path, state);
 }
 
 Status VaultSession::write(const std::function<Status()>& body) {
@@ -168,11 +209,7 @@ Status VaultSession::write(const std::function<Status()>& body) {
     TESSERA_TRY(writeManifest(file.db, file.keys.manifest, file.binding(), versions));
     TESSERA_TRY(transaction->commit());
     file.versions = std::move(versions);
-    if (!state.unpublished) {
-        state.unpublished = true;
-        TESSERA_TRY(store.saveState(path, state));
-    }
-    return {};
+    return markUnpublished();
 }
 
 Status VaultSession::storeOverview(const EntryOverview& overview) {

@@ -27,10 +27,18 @@ public:
     QHash<QByteArray, std::size_t> positions; // entry id -> index in entries
     std::vector<QString> haystacks;           // case-folded searchable text, parallel to entries
     quint64 lastHlc = 0;
+    qint64 seenDataVersion = 0; // PRAGMA data_version when entries were last read
 
     Stamp nextStamp();
     qint64 now() const { return device.clock->nowMs(); }
     Status loadEntries();
+    // Another process of this device (the app, tessera-cli) may have committed to the working
+    // copy since this session read it: then entries and versions are read again. Called before
+    // every change, so no change is computed from stale entries.
+    Status refreshIfChanged();
+    // Records "the working copy has changes the vault file does not", on top of the state on disk
+    // (another process may have published meanwhile).
+    Status markUnpublished();
     // Keep entries, haystacks and positions in step; each costs O(n) moves at most, never a
     // re-sort.
     void insertEntries(std::vector<EntryOverview> added, std::vector<QString> addedHaystacks = {});

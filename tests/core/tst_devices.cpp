@@ -33,6 +33,7 @@ private Q_SLOTS:
     void secondDeviceSeesSameEntries();
     void publishRefusesFileChangedOnDisk();
     void deletedVaultFileKeepsWorkingCopy();
+    void twoSessionsOfOneDeviceShareTheWorkingCopy();
 
     void noPlaintextAtRest();
 };
@@ -74,6 +75,61 @@ void TestDevices::secondDeviceSeesSameEntries() {
     QCOMPARE(a2->entry(ids[0])->username.value, QStringLiteral("changed-on-b"));
     VAULT_TAKE(dumpA2, dumpVault(*a2));
     QCOMPARE(dumpA2, dumpB2);
+}
+
+// The app and tessera-cli on one device open the same working copy. A change made by one must
+// be seen by the other before it changes anything, and publishing must not mistake the other's
+// publish for a change from elsewhere.
+void TestDevices::twoSessionsOfOneDeviceShareTheWorkingCopy() {
+    VaultSandbox box;
+    VAULT_TAKE(ids, [&]() -> Result<std::vector<EntryId>> {
+        auto created = box.create();
+        if (!created)
+            return created.error();
+        auto added = addSampleEntries(**created, 3);
+        if (added && !(*created)->publish().ok())
+            return makeError(ErrorCode::Io, QStringLiteral("publish failed"));
+        return added;
+    }());
+    VAULT_TAKE(app, box.unlock());
+    VAULT_TAKE(cli, box.unlock());
+
+    EntryChanges onCli;
+    onCli.username = QStringLiteral("changed-by-cli");
+    VAULT_VERIFY_OK(cli->edit(ids[0], std::move(onCli)));
+    VAULT_VERIFY_OK(cli->publish());
+
+    // The app edits the same entry afterwards: it must start from the CLI's version.
+    box.clock().advance(Minute);
+    EntryChanges onApp;
+    onApp.folder = QStringLiteral("Changed/By/App");
+    VAULT_VERIFY_OK(app->edit(ids[0], std::move(onApp)));
+    QCOMPARE(app->entry(ids[0])->username.value, QStringLiteral("changed-by-cli"));
+    VAULT_VERIFY_OK(app->publish());
+    VAULT_TAKE(appDump, dumpVault(*app));
+
+    // A third session (another device) sees both changes in the published file.
+    VAULT_TAKE(other, box.unlock(QStringLiteral("b")));
+    QCOMPARE(other->entry(ids[0])->username.value, QStringLiteral("changed-by-cli"));
+    QCOMPARE(other->entry(ids[0])->folder.value, QStringLiteral("Changed/By/App"));
+    VAULT_TAKE(otherDump, dumpVault(*other));
+    QCOMPARE(otherDump, appDump);
+    QVERIFY(!app->info().unpublishedChanges);
+
+    // The app changes something but the CLI publishes first (the working copy holds both): the
+    // app's own publish afterwards is not a conflict.
+    EntryChanges later;
+    later.username = QStringLiteral("changed-by-app");
+    VAULT_VERIFY_OK(app->edit(ids[1], std::move(later)));
+    EntryChanges another;
+    another.username = QStringLiteral("changed-by-cli-again");
+    VAULT_VERIFY_OK(cli->edit(ids[2], std::move(another)));
+    VAULT_VERIFY_OK(cli->publish());
+    VAULT_VERIFY_OK(app->publish());
+    other->lock();
+    VAULT_TAKE(other2, box.unlock(QStringLiteral("b")));
+    QCOMPARE(other2->entry(ids[1])->username.value, QStringLiteral("changed-by-app"));
+    QCOMPARE(other2->entry(ids[2])->username.value, QStringLiteral("changed-by-cli-again"));
 }
 
 void TestDevices::publishRefusesFileChangedOnDisk() {
