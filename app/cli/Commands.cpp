@@ -13,6 +13,7 @@ constexpr std::array Table{
     Command{QLatin1String("ls"), QLatin1String("List entries (the trash with --trash)."), runLs},
     Command{QLatin1String("search"), QLatin1String("List entries matching every term."), runSearch},
     Command{QLatin1String("show"), QLatin1String("Show one entry."), runShow},
+    Command{QLatin1String("totp"), QLatin1String("Print an entry's current TOTP code."), runTotp},
     Command{QLatin1String("add"), QLatin1String("Add an entry."), runAdd},
     Command{QLatin1String("edit"), QLatin1String("Change an entry (old values go to its history)."),
             runEdit},

@@ -27,6 +27,7 @@ int runInfo(CliContext& context, const QStringList& args);
 int runLs(CliContext& context, const QStringList& args);
 int runSearch(CliContext& context, const QStringList& args);
 int runShow(CliContext& context, const QStringList& args);
+int runTotp(CliContext& context, const QStringList& args);
 int runAdd(CliContext& context, const QStringList& args);
 int runEdit(CliContext& context, const QStringList& args);
 int runRm(CliContext& context, const QStringList& args);

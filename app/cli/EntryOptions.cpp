@@ -2,6 +2,8 @@
 
 #include "Format.h"
 
+#include "totp/Totp.h"
+
 namespace tessera::cli {
 
 namespace {
@@ -25,8 +27,6 @@ const QString ProtectedField = QStringLiteral("protected-field");
 const QString TotpPrompt = QStringLiteral("totp-prompt");
 } // namespace Opt
 
-const QString OtpAuthScheme = QStringLiteral("otpauth://");
-
 QCommandLineOption option(const QString& name, const QString& description,
                           const QString& valueName = {}) {
     return QCommandLineOption(name, description, valueName);
@@ -37,22 +37,6 @@ SecureBuffer secureText(const QString& text) {
     SecureBuffer buffer = SecureBuffer::copyOf(utf8.constData(), std::size_t(utf8.size()));
     utf8.fill('\0');
     return buffer;
-}
-
-// An otpauth:// URI, or a base32 secret (letters A-Z, digits 2-7, '=' padding, spaces).
-bool looksLikeTotp(const SecureBuffer& value) {
-    const std::string_view text = value.view();
-    if (text.starts_with("otpauth://"))
-        return true;
-    bool anyBase32 = false;
-    for (const char c : text) {
-        const bool base32 =
-            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7');
-        if (!base32 && c != '=' && c != ' ')
-            return false;
-        anyBase32 = anyBase32 || base32;
-    }
-    return anyBase32;
 }
 
 } // namespace
@@ -174,10 +158,10 @@ Status readPromptedSecrets(const CommandLine& cl, SecretInput& secrets, EntryCha
             auto totp = secrets.read(QStringLiteral("TOTP secret (otpauth:// URI or base32)"));
             if (!totp)
                 return totp.error();
-            if (!looksLikeTotp(*totp))
-                return makeError(ErrorCode::InvalidArgument,
-                                 QStringLiteral("the TOTP secret is neither an %1 URI nor base32")
-                                     .arg(OtpAuthScheme));
+            // Stored as typed, but only once it parses: a bad URI or base32 is a usage error
+            // now rather than an unusable secret later.
+            if (auto parsed = parseTotp(*totp); !parsed)
+                return parsed.error();
             changes.totp = std::move(*totp);
         }
     }
