@@ -4,6 +4,7 @@
 #include "CliCommon.h"
 #include "Commands.h"
 #include "Format.h"
+#include "MasterStrength.h"
 
 #include <QFileInfo>
 
@@ -70,6 +71,7 @@ int runCreate(CliContext& context, const QStringList& args) {
     context.out().line(QStringLiteral("Created vault \"%1\" (%2) at %3")
                            .arg(displaySafe(info.name), idHex(info.id), path));
     context.out().line(QStringLiteral("Key derivation: %1").arg(describeKdf(info.kdf)));
+    reportMasterStrength(*password, {info.name, file.completeBaseName()});
     return ExitOk;
 }
 

@@ -3,6 +3,7 @@
 
 #include "CliCommon.h"
 #include "Commands.h"
+#include "MasterStrength.h"
 
 namespace tessera::cli {
 
@@ -36,10 +37,14 @@ int runPasswd(CliContext& context, const QStringList& args) {
         return fail(newPassword.error());
     if (auto changed = vault.changePassword(*newPassword, kdf); !changed)
         return fail(changed.error());
-    return publishAndReport(context, vault,
-                            QStringLiteral("Changed the master password (key epoch %1; %2)")
-                                .arg(vault.info().keyEpoch)
-                                .arg(describeKdf(kdf)));
+    const int exitCode =
+        publishAndReport(context, vault,
+                         QStringLiteral("Changed the master password (key epoch %1; %2)")
+                             .arg(vault.info().keyEpoch)
+                             .arg(describeKdf(kdf)));
+    if (exitCode == ExitOk)
+        reportMasterStrength(*newPassword, {vault.info().name});
+    return exitCode;
 }
 
 } // namespace tessera::cli

@@ -28,6 +28,7 @@ constexpr std::array Table{
             runAttachmentExport},
     Command{QLatin1String("detach"), QLatin1String("Remove an attachment from an entry."),
             runDetach},
+    Command{QLatin1String("health"), QLatin1String("Find weak, reused, old passwords."), runHealth},
 };
 
 } // namespace
