@@ -16,7 +16,7 @@ int runAdd(CliContext& context, const QStringList& args) {
         QStringLiteral("VAULT --title TITLE"));
     cl.addPositional(QStringLiteral("VAULT"), QStringLiteral("The vault file."));
     addEntryOptions(cl, EntryOptionSet::Add);
-    if (auto exitCode = cl.parse(args, 1, 1))
+    if (auto exitCode = cl.parse(withGenerateDefault(args), 1, 1))
         return *exitCode;
     auto changes = entryChangesFromOptions(cl, EntryOptionSet::Add);
     if (!changes)

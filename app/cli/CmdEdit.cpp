@@ -17,7 +17,7 @@ int runEdit(CliContext& context, const QStringList& args) {
     cl.addPositional(QStringLiteral("VAULT"), QStringLiteral("The vault file."));
     cl.addPositional(QStringLiteral("ENTRY"), QStringLiteral("The entry's id or exact title."));
     addEntryOptions(cl, EntryOptionSet::Edit);
-    if (auto exitCode = cl.parse(args, 2, 2))
+    if (auto exitCode = cl.parse(withGenerateDefault(args), 2, 2))
         return *exitCode;
     auto changes = entryChangesFromOptions(cl, EntryOptionSet::Edit);
     if (!changes)

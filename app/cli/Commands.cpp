@@ -28,6 +28,8 @@ constexpr std::array Table{
             runAttachmentExport},
     Command{QLatin1String("detach"), QLatin1String("Remove an attachment from an entry."),
             runDetach},
+    Command{QLatin1String("generate"), QLatin1String("Print random passwords or passphrases."),
+            runGenerate},
     Command{QLatin1String("health"), QLatin1String("Find weak, reused, old passwords."), runHealth},
 };
 

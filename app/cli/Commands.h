@@ -36,6 +36,7 @@ int runPasswd(CliContext& context, const QStringList& args);
 int runAttach(CliContext& context, const QStringList& args);
 int runAttachmentExport(CliContext& context, const QStringList& args);
 int runDetach(CliContext& context, const QStringList& args);
+int runGenerate(CliContext& context, const QStringList& args);
 int runHealth(CliContext& context, const QStringList& args);
 
 } // namespace tessera::cli

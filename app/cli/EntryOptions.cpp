@@ -2,6 +2,8 @@
 
 #include "Format.h"
 
+#include "generator/Generator.h"
+
 #include "totp/Totp.h"
 
 namespace tessera::cli {
@@ -25,6 +27,7 @@ const QString Expires = QStringLiteral("expires");
 const QString PasswordPrompt = QStringLiteral("password-prompt");
 const QString ProtectedField = QStringLiteral("protected-field");
 const QString TotpPrompt = QStringLiteral("totp-prompt");
+const QString Generate = QStringLiteral("generate");
 } // namespace Opt
 
 QCommandLineOption option(const QString& name, const QString& description,
@@ -67,6 +70,13 @@ void addEntryOptions(CommandLine& cl, EntryOptionSet set) {
                         QStringLiteral("YYYY-MM-DD")));
     cl.addOption(
         option(Opt::PasswordPrompt, QStringLiteral("Read the entry's password (one line).")));
+    cl.addOption(option(
+        Opt::Generate,
+        QStringLiteral("Set the entry's password from the generator: --generate alone for %1, "
+                       "or --generate=SPEC as in `tessera-cli generate --spec`. Nothing secret "
+                       "is printed (see it with show --field password).")
+            .arg(DefaultGeneratorSpec),
+        QStringLiteral("SPEC")));
     cl.addOption(
         option(Opt::ProtectedField,
                QStringLiteral("Read a protected custom field's value (one line; repeatable)."),
@@ -132,6 +142,24 @@ std::optional<EntryChanges> entryChangesFromOptions(const CommandLine& cl, Entry
         for (const QString& name : cl.values(Opt::RemoveField))
             changes.fields.push_back({name, std::nullopt, false});
     }
+    if (cl.isSet(Opt::Generate)) {
+        if (cl.isSet(Opt::PasswordPrompt)) {
+            cl.usageError(QStringLiteral("--generate and --password-prompt exclude each other"));
+            return std::nullopt;
+        }
+        if (cl.values(Opt::Generate).size() > 1) {
+            cl.usageError(QStringLiteral("--generate is given twice"));
+            return std::nullopt;
+        }
+        const QString spec = cl.value(Opt::Generate);
+        auto generator = Generator::fromSpec(spec.isEmpty() ? DefaultGeneratorSpec : spec);
+        if (!generator) {
+            cl.usageError(generator.error().message);
+            return std::nullopt;
+        }
+        CsprngSource random;
+        changes.password = generator->generate(random);
+    }
     for (const QString& name : cl.values(Opt::ProtectedField)) {
         if (name.isEmpty()) {
             cl.usageError(QStringLiteral("--protected-field needs a field name"));
@@ -171,9 +199,20 @@ Status readPromptedSecrets(const CommandLine& cl, SecretInput& secrets, EntryCha
 bool hasChanges(const EntryChanges& changes, const CommandLine& cl) {
     const bool prompts =
         !cl.ordered({Opt::PasswordPrompt, Opt::ProtectedField, Opt::TotpPrompt}).isEmpty();
-    return prompts || changes.title || changes.username || changes.urls || changes.tags ||
-           changes.folder || changes.favourite || changes.expires || changes.notes ||
-           !changes.fields.empty();
+    return prompts || changes.password || changes.title || changes.username || changes.urls ||
+           changes.tags || changes.folder || changes.favourite || changes.expires ||
+           changes.notes || !changes.fields.empty();
+}
+
+QStringList withGenerateDefault(QStringList args) {
+    const QString bare = QStringLiteral("--") + Opt::Generate;
+    for (QString& arg : args) {
+        if (arg == QLatin1String("--"))
+            break;
+        if (arg == bare)
+            arg += QLatin1Char('=');
+    }
+    return args;
 }
 
 } // namespace tessera::cli

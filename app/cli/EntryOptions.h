@@ -15,8 +15,13 @@ enum class EntryOptionSet { Add, Edit };
 
 void addEntryOptions(CommandLine& commandLine, EntryOptionSet set);
 
+// add/edit take --generate alone or --generate=SPEC: a bare --generate becomes --generate= (the
+// default spec), so QCommandLineParser never takes the next argument as its value.
+QStringList withGenerateDefault(QStringList args);
+
 // Everything from argv; nullopt after a usage error (already printed). Read no secrets yet, so a
-// usage error never costs the user their typed master password.
+// usage error never costs the user their typed master password. --generate[=SPEC] sets the
+// password from the generator here.
 std::optional<EntryChanges> entryChangesFromOptions(const CommandLine& commandLine,
                                                     EntryOptionSet set);
 // Reads the prompted secrets into changes.

@@ -93,7 +93,9 @@ Result<CharacterSettings> parseChars(const QStringList& fields) {
         const auto length = parseCount(fields.at(at++));
         if (!length)
             return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("the length must be a plain number"));
+                             QStringLiteral("the length must be a number from %1 to %2")
+                                 .arg(MinPasswordLength)
+                                 .arg(MaxPasswordLength));
         settings.length = *length;
     }
     for (; at < fields.size(); ++at) {
@@ -161,7 +163,9 @@ Result<PassphraseSettings> parseWords(const QStringList& fields) {
         const auto words = parseCount(fields.at(at++));
         if (!words)
             return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("the number of words must be a plain number"));
+                             QStringLiteral("the number of words must be a number from %1 to %2")
+                                 .arg(MinPassphraseWords)
+                                 .arg(MaxPassphraseWords));
         settings.words = *words;
     }
     for (; at < fields.size(); ++at) {
