@@ -75,6 +75,8 @@ Result<CharacterGenerator> CharacterGenerator::make(const CharacterSettings& set
     if (chosen.empty())
         return invalid(QStringLiteral("choose at least one kind of character (upper, lower, "
                                       "digits, symbols or a custom set)"));
+    // A guard: today at most 4 classes can be chosen (a custom set must add characters the
+    // standard classes lack, and all four cover printable ASCII), and the length is at least 4.
     if (std::size_t(settings.length) < chosen.size())
         return invalid(QStringLiteral("a password of %1 characters cannot hold one character "
                                       "of each of the %2 chosen kinds")
