@@ -85,6 +85,11 @@ void printJson(Output& out, const HealthReport& report) {
     json.finish();
 }
 
+// "1 month", "2 months".
+QString countOf(qsizetype count, const char* singular, const char* plural) {
+    return QStringLiteral("%1 %2").arg(count).arg(QLatin1String(count == 1 ? singular : plural));
+}
+
 QString entryLine(const EntryRef& entry) {
     return QStringLiteral("  %1  %2").arg(idHex(entry.id), displaySafe(entry.title));
 }
@@ -135,14 +140,17 @@ void printText(Output& out, const VaultInfo& info, const HealthReport& report) {
     if (report.reused.empty()) {
         out.line(QStringLiteral("Reused passwords: none"));
     } else {
-        out.line(QStringLiteral("Reused passwords (%1 groups):").arg(report.reused.size()));
+        out.line(QStringLiteral("Reused passwords (%1):")
+                     .arg(countOf(qsizetype(report.reused.size()), "group", "groups")));
         for (const ReusedPassword& group : report.reused) {
             out.line(QStringLiteral("  one password in %1 entries:").arg(group.entries.size()));
             for (const EntryRef& entry : group.entries)
                 out.line(QStringLiteral("  ") + entryLine(entry));
         }
     }
-    section(out, QStringLiteral("Passwords older than %1 months").arg(report.maxAgeMonths),
+    section(out,
+            QStringLiteral("Passwords older than %1")
+                .arg(countOf(report.maxAgeMonths, "month", "months")),
             report.old, [](const OldPassword& old) {
                 return QStringLiteral("set %1").arg(displayTime(old.passwordSet));
             });
@@ -153,7 +161,9 @@ void printText(Output& out, const VaultInfo& info, const HealthReport& report) {
     if (report.pwnedChecked) {
         section(out, QStringLiteral("Passwords found in breaches"), report.pwned,
                 [](const PwnedPassword& pwned) {
-                    return QStringLiteral("seen %1 times").arg(pwned.count);
+                    return QStringLiteral("seen %1 %2")
+                        .arg(pwned.count)
+                        .arg(QLatin1String(pwned.count == 1 ? "time" : "times"));
                 });
     } else {
         out.line(QStringLiteral("Passwords found in breaches: not checked (--pwned-file)"));

@@ -5,6 +5,7 @@
 #include <zxcvbn.h>
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 // How the estimate follows from zxcvbn's one number.
@@ -119,9 +120,11 @@ StrengthEstimate strengthFromEntropy(double entropyBits) {
 }
 
 StrengthEstimate estimateStrength(const SecureBuffer& password, const QStringList& userInputs) {
-    // zxcvbn takes a C string: a NUL-terminated copy, in secure memory like the original.
-    SecureBuffer terminated = password.clone();
-    terminated.appendByte(0);
+    // zxcvbn takes a C string: a NUL-terminated copy, in secure memory like the original (one
+    // zero-filled allocation, so no grown-and-moved copy either).
+    SecureBuffer terminated(password.size() + 1);
+    if (!password.empty())
+        std::memcpy(terminated.data(), password.data(), password.size());
     UserDictionary dictionary(userInputs);
     const double bits = ZxcvbnMatch(reinterpret_cast<const char*>(terminated.data()),
                                     dictionary.pointers(), nullptr);

@@ -133,7 +133,7 @@ private Q_SLOTS:
         const CliResult result = m_sandbox->runOnVault(
             QStringLiteral("health"), {QStringLiteral("--max-age-months"), QStringLiteral("1")});
         CLI_EXPECT(result, 0);
-        QVERIFY(result.outText().contains(QLatin1String("Passwords older than 1 months: none")));
+        QVERIFY(result.outText().contains(QLatin1String("Passwords older than 1 month: none")));
     }
 
     // The strength goes to stderr; stdout stays what scripts read.
