@@ -38,7 +38,11 @@ Result<MasterKeys> deriveMasterKeys(const SecureBuffer& password, const Header& 
 }
 
 QByteArray partAd(QByteArrayView vaultId, quint64 epoch, QByteArrayView recordId, Part part) {
-    QByteArray ad("tessera");
+    static constexpr QByteArrayView Prefix("tessera");
+    QByteArray ad;
+    ad.reserve(Prefix.size() + 1 + vaultId.size() + 8 + recordId.size() +
+               1); // one allocation per record
+    ad.append(Prefix);
     ad.append(char(FormatVersion));
     ad.append(vaultId);
     ad.append(u64le(epoch));
