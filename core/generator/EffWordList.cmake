@@ -3,7 +3,7 @@
 # configure time: exactly 7,776 lines "DICE<TAB>word" in dice order (11111..66666), words of
 # lower-case letters and hyphens, all distinct.
 
-set(TESSERA_EFF_WORDLIST ${PROJECT_SOURCE_DIR}/resources/wordlists/eff_large_wordlist.txt)
+set(TESSERA_EFF_WORDLIST ${CMAKE_CURRENT_LIST_DIR}/../../resources/wordlists/eff_large_wordlist.txt)
 set(TESSERA_EFF_WORDLIST_CPP ${CMAKE_CURRENT_BINARY_DIR}/generator/EffWordList.cpp)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${TESSERA_EFF_WORDLIST})
 
