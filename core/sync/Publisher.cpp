@@ -78,10 +78,7 @@ Result<QByteArray> copyAndHash(const QString& from, const QString& to) {
 
 void keepBackup(const PublishRequest& request) {
     QDir().mkpath(request.backupDir);
-    const QString stamp = QDateTime::fromMSecsSinceEpoch(request.nowMs, Qt::UTC)
-                              .toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    const QString backup =
-        request.backupDir + QLatin1Char('/') + stamp + QStringLiteral(".tessera");
+    const QString backup = backupPath(request.backupDir, request.nowMs);
     // A hard link costs nothing; the rename below replaces the name, not these bytes.
     if (::link(QFile::encodeName(request.target).constData(),
                QFile::encodeName(backup).constData()) != 0)
@@ -94,6 +91,17 @@ void keepBackup(const PublishRequest& request) {
 }
 
 } // namespace
+
+QString backupPath(const QString& backupDir, qint64 nowMs, const QString& label) {
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC)
+                              .toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    const QString base = backupDir + QLatin1Char('/') + stamp +
+                         (label.isEmpty() ? QString() : QLatin1Char('-') + label);
+    QString path = base + QStringLiteral(".tessera");
+    for (int n = 2; QFileInfo::exists(path); ++n) // two in one millisecond: never overwrite one
+        path = base + QStringLiteral("-%1.tessera").arg(n);
+    return path;
+}
 
 Result<PublishLock> PublishLock::acquire(const QString& lockPath) {
     const int fd =

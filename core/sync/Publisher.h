@@ -44,6 +44,9 @@ struct PublishRequest {
     qint64 nowMs = 0; // names the backup
 };
 
+// A free path for a backup: the time first, so names sort by age whatever their label.
+QString backupPath(const QString& backupDir, qint64 nowMs, const QString& label = {});
+
 struct Published {
     QByteArray hash;
     QByteArray identity;

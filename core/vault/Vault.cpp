@@ -3,7 +3,6 @@
 #include "VaultSession.h"
 #include "sync/Publisher.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,19 +17,16 @@ namespace {
 constexpr int KeepBackups = 10;
 constexpr std::size_t HeaderRandomOffset = 4;
 
-Error lockedError() {
-    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
-}
-
-// Moves a file out of the way into the backup folder instead of deleting it: nothing is lost.
-void setAside(const QString& file, const QString& backupDir, const QString& label, qint64 nowMs) {
+// Moves a working copy out of the way instead of deleting it: nothing is lost. These go to a
+// folder of their own, which the rotation of published backups never empties.
+Status setAside(const QString& file, const QString& backupDir, const QString& label, qint64 nowMs) {
     if (!QFileInfo::exists(file))
-        return;
-    QDir().mkpath(backupDir);
-    const QString stamp = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC)
-                              .toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    QFile::rename(file, backupDir + QLatin1Char('/') + label + QLatin1Char('-') + stamp +
-                            QStringLiteral(".tessera"));
+        return {};
+    const QString folder = backupDir + QStringLiteral("/set-aside");
+    TESSERA_TRY(makePrivateDir(folder));
+    if (!QFile::rename(file, backupPath(folder, nowMs, label)))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot keep %1 in %2").arg(file, folder));
+    return {};
 }
 
 Status replaceFile(const QString& from, const QString& to) {
@@ -85,7 +81,8 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
                                        ? mergedVersions(foreign->versions, knownVersions(state))
                                        : foreign->versions;
     foreign->db.close();
-    setAside(working, store.backupDir(target), QStringLiteral("superseded-working-copy"), nowMs);
+    TESSERA_TRY(setAside(working, store.backupDir(target),
+                         QStringLiteral("superseded-working-copy"), nowMs));
     TESSERA_TRY(replaceFile(incoming, working));
     // If the file changed while it was copied, the identity will not match next time: it is hashed.
     state =
@@ -128,8 +125,8 @@ Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString
     TESSERA_TRY(checkAffordable(options.kdf));
     TESSERA_TRY(store->ensureFolder(target));
     const qint64 now = device.clock->nowMs();
-    setAside(store->workingCopyPath(target), store->backupDir(target),
-             QStringLiteral("replaced-working-copy"), now);
+    TESSERA_TRY(setAside(store->workingCopyPath(target), store->backupDir(target),
+                         QStringLiteral("replaced-working-copy"), now));
 
     const Header header = Header::fresh(options.kdf, options.secretKey != nullptr);
     auto master = deriveMasterKeys(password, header, options.secretKey);

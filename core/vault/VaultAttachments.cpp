@@ -10,17 +10,15 @@ namespace {
 
 constexpr std::size_t AttachmentIdBytes = 16;
 
-Error lockedError() {
-    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
-}
-
 struct StoredAttachment {
     AttachmentInfo info;
     QByteArray sealedContent;
 };
 
+// Every attachment of an entry, rows checked and infos opened; the sealed content is kept only
+// for the attachment named contentOf (if any), not copied for all of them.
 Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const EntryId& entry,
-                                                      bool withContent) {
+                                                      const QString* contentOf = nullptr) {
     if (!s.find(entry))
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("no entry %1").arg(QString::fromLatin1(entry.toHex())));
@@ -41,7 +39,8 @@ Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const Ent
         auto info = decodeAttachmentInfo(*plain, id, entry);
         if (!info)
             return info.error();
-        out.push_back({std::move(*info), withContent ? row.blob(3) : QByteArray()});
+        const bool wanted = contentOf && info->name == *contentOf;
+        out.push_back({std::move(*info), wanted ? row.blob(3) : QByteArray()});
         return {};
     }));
     return out;
@@ -52,7 +51,7 @@ Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const Ent
 Result<std::vector<AttachmentInfo>> Vault::attachments(const EntryId& id) const {
     if (!m_session)
         return lockedError();
-    auto stored = readAttachments(*m_session, id, false);
+    auto stored = readAttachments(*m_session, id);
     if (!stored)
         return stored.error();
     std::vector<AttachmentInfo> out;
@@ -75,7 +74,7 @@ Result<AttachmentInfo> Vault::attach(const EntryId& id, const QString& name,
     if (name.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("an attachment needs a name"));
     VaultSession& s = *m_session;
-    auto existing = readAttachments(s, id, false);
+    auto existing = readAttachments(s, id);
     if (!existing)
         return existing.error();
     AttachmentInfo info{randomBytes(AttachmentIdBytes), id, name, qint64(content.size()), s.now()};
@@ -102,7 +101,7 @@ Result<AttachmentInfo> Vault::attach(const EntryId& id, const QString& name,
 Result<SecureBuffer> Vault::attachmentContent(const EntryId& id, const QString& name) const {
     if (!m_session)
         return lockedError();
-    auto stored = readAttachments(*m_session, id, true);
+    auto stored = readAttachments(*m_session, id, &name);
     if (!stored)
         return stored.error();
     for (const StoredAttachment& attachment : *stored)
@@ -117,7 +116,7 @@ Status Vault::detach(const EntryId& id, const QString& name) {
         return lockedError();
     TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
-    auto stored = readAttachments(s, id, false);
+    auto stored = readAttachments(s, id);
     if (!stored)
         return stored.error();
     for (const StoredAttachment& attachment : *stored)

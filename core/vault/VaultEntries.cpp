@@ -12,9 +12,6 @@ namespace {
 
 constexpr qsizetype HexIdLength = 32;
 
-Error lockedError() {
-    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
-}
 Error notFound(const QString& what) {
     return makeError(ErrorCode::NotFound, QStringLiteral("no entry %1").arg(what));
 }

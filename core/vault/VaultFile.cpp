@@ -19,10 +19,6 @@ Error damaged(const QString& what) {
     return makeError(ErrorCode::Damaged, QStringLiteral("the vault file is damaged: %1").arg(what));
 }
 
-Error malformedRecord() {
-    return makeError(ErrorCode::Damaged, QStringLiteral("a record is malformed"));
-}
-
 Error headerTampered() {
     return makeError(ErrorCode::Tampered,
                      QStringLiteral("vault tampered or damaged: the header does not match"));
@@ -64,7 +60,9 @@ Status openEveryRecord(OpenVault& vault) {
         auto plain = open(key, row.blobView(1), ad(id, Part::Overview));
         if (!plain)
             return plain.error();
-        return decodeOverview(*plain, id).ok() ? Status() : Status(malformedRecord());
+        if (auto overview = decodeOverview(*plain, id); !overview)
+            return overview.error();
+        return {};
     }));
     auto details = vault.db.prepare("SELECT id, sealed FROM details");
     if (!details)
@@ -73,7 +71,9 @@ Status openEveryRecord(OpenVault& vault) {
         auto plain = open(key, row.blobView(1), ad(row.blob(0), Part::Details));
         if (!plain)
             return plain.error();
-        return decodeDetails(*plain).ok() ? Status() : Status(malformedRecord());
+        if (auto decoded = decodeDetails(*plain); !decoded)
+            return decoded.error();
+        return {};
     }));
     auto attachments = vault.db.prepare("SELECT id, entry, info, content FROM attachments");
     if (!attachments)

@@ -13,10 +13,6 @@ namespace tessera {
 
 namespace {
 
-Error lockedError() {
-    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
-}
-
 Status insertEntry(OpenVault& out, const EntryOverview& overview, const EntryDetails& details) {
     auto entry = out.db.prepare("INSERT INTO entries (id, title_index, overview) VALUES (?, ?, ?)");
     auto detail = out.db.prepare("INSERT INTO details (id, sealed) VALUES (?, ?)");

@@ -163,7 +163,7 @@ Status VaultSession::loadEntries() {
 
 Status VaultSession::refreshIfChanged() {
     if (!file.db.isOpen())
-        return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
+        return lockedError();
     auto version = file.db.queryInt("PRAGMA data_version");
     if (!version)
         return version.error();
@@ -199,7 +199,7 @@ Status VaultSession::markUnpublished() {
 
 Status VaultSession::write(const std::function<Status()>& body) {
     if (!file.db.isOpen())
-        return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
+        return lockedError();
     auto transaction = Transaction::begin(file.db);
     if (!transaction)
         return transaction.error();

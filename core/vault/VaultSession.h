@@ -61,6 +61,10 @@ public:
     }
 };
 
+inline Error lockedError() {
+    return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
+}
+
 QString searchText(const EntryOverview& overview);
 // Case folding as search uses it (for the haystacks and the query alike).
 QString foldForSearch(QString text);
