@@ -1,5 +1,7 @@
 #include "CliCommon.h"
 
+#include "sync/DeviceStore.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -20,16 +22,6 @@ QString oneLine(QString message) {
     message.replace(QLatin1Char('\n'), QLatin1String("; "));
     message.replace(QLatin1Char('\r'), QLatin1String("; "));
     return message;
-}
-
-QString dataDirPath() {
-    const QString explicitDir = qEnvironmentVariable("TESSERA_DATA_DIR");
-    if (!explicitDir.isEmpty())
-        return explicitDir;
-    const QString xdg = qEnvironmentVariable("XDG_DATA_HOME");
-    if (!xdg.isEmpty())
-        return xdg + QLatin1String("/tessera");
-    return QDir::homePath() + QLatin1String("/.local/share/tessera");
 }
 
 } // namespace
@@ -74,15 +66,9 @@ int fail(const Error& error) {
 }
 
 Result<Device> CliContext::device() const {
-    const QString path = dataDirPath();
-    if (!QDir().mkpath(path))
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot create the data folder %1").arg(path));
     // Only the user may look inside: working copies, backups and device state live here.
-    if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                         QFileDevice::ExeOwner))
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot make the data folder %1 private").arg(path));
+    const QString path = defaultDataDir();
+    TESSERA_TRY(makePrivateDir(path));
     return Device{QDir::cleanPath(path), &m_clock};
 }
 

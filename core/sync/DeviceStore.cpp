@@ -26,6 +26,16 @@ QString canonicalVaultPath(const QString& path) {
     return (dir.isEmpty() ? info.absolutePath() : dir) + QLatin1Char('/') + info.fileName();
 }
 
+QString defaultDataDir() {
+    const QString explicitDir = qEnvironmentVariable("TESSERA_DATA_DIR");
+    if (!explicitDir.isEmpty())
+        return explicitDir;
+    const QString xdg = qEnvironmentVariable("XDG_DATA_HOME");
+    if (!xdg.isEmpty())
+        return xdg + QLatin1String("/tessera");
+    return QDir::homePath() + QLatin1String("/.local/share/tessera");
+}
+
 Status makePrivateDir(const QString& path) {
     if (!QDir().mkpath(path))
         return ioError(QStringLiteral("cannot create %1").arg(path));

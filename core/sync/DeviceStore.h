@@ -46,6 +46,10 @@ private:
     QByteArray m_deviceId;
 };
 
+// Tessera's local data folder, shared by the app and the CLI: $TESSERA_DATA_DIR, else
+// $XDG_DATA_HOME/tessera, else ~/.local/share/tessera. Not created here.
+QString defaultDataDir();
+
 // Absolute path of a vault file, with its folder's symlinks resolved (the file may not exist yet).
 QString canonicalVaultPath(const QString& path);
 // Makes a folder (and parents) private to the user.

@@ -1,0 +1,195 @@
+#include "VaultController.h"
+
+#include <QThread>
+
+namespace tessera::ui {
+
+namespace {
+
+constexpr int DefaultPublishDelayMs = 500; // edits typed in a burst become one publish
+
+} // namespace
+
+VaultController::VaultController(Device device, QObject* parent)
+    : QObject(parent)
+    , m_device(std::move(device)) {
+    m_publishTimer.setSingleShot(true);
+    m_publishTimer.setInterval(DefaultPublishDelayMs);
+    connect(&m_publishTimer, &QTimer::timeout, this, [this] { (void)publishNow(); });
+}
+
+VaultController::~VaultController() {
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+    }
+    lock();
+}
+
+template <typename Job> void VaultController::startWorker(const QString& path, Job job) {
+    if (m_worker)
+        return;
+    lock();
+    m_path = path;
+    auto outcome = std::make_shared<std::optional<Opened>>();
+    m_outcome = outcome;
+    // The job owns the password; it is wiped when the thread's callable is destroyed.
+    auto shared = std::make_shared<Job>(std::move(job));
+    m_worker = QThread::create([outcome, shared] { outcome->emplace((*shared)()); });
+    connect(m_worker, &QThread::finished, this, &VaultController::finishWorker);
+    m_worker->start();
+    Q_EMIT busyChanged(true);
+}
+
+void VaultController::unlock(const QString& path, SecureBuffer password,
+                             std::optional<SecureBuffer> secretKey) {
+    struct Job {
+        Device device;
+        QString path;
+        SecureBuffer password;
+        std::optional<SecureBuffer> secretKey;
+        Opened operator()() {
+            Opened opened = Vault::unlock(device, path, password, secretKey ? &*secretKey : nullptr);
+            password.clear();
+            secretKey.reset();
+            return opened;
+        }
+    };
+    startWorker(path, Job{m_device, path, std::move(password), std::move(secretKey)});
+}
+
+void VaultController::create(const QString& path, SecureBuffer password, const QString& name,
+                             KdfParams kdf, std::optional<SecureBuffer> secretKey) {
+    struct Job {
+        Device device;
+        QString path;
+        SecureBuffer password;
+        std::optional<SecureBuffer> secretKey;
+        Vault::CreateOptions options;
+        Opened operator()() {
+            options.secretKey = secretKey ? &*secretKey : nullptr;
+            Opened opened = Vault::create(device, path, password, options);
+            password.clear();
+            secretKey.reset();
+            return opened;
+        }
+    };
+    startWorker(path, Job{m_device, path, std::move(password), std::move(secretKey),
+                          Vault::CreateOptions{name, kdf, nullptr}});
+}
+
+void VaultController::finishWorker() {
+    m_worker->deleteLater();
+    m_worker = nullptr;
+    auto outcome = std::move(m_outcome);
+    Q_EMIT busyChanged(false);
+    if (!outcome || !outcome->has_value()) {
+        Q_EMIT unlockFailed(Error{ErrorCode::Io, tr("the vault could not be opened")});
+        return;
+    }
+    Opened& opened = **outcome;
+    if (!opened) {
+        Q_EMIT unlockFailed(opened.error());
+        return;
+    }
+    m_vault = std::move(opened).value();
+    Q_EMIT unlocked();
+}
+
+template <typename T> T VaultController::changed(T outcome, const EntryId& id) {
+    if (outcome.ok()) {
+        m_publishTimer.start();
+        Q_EMIT entriesChanged(id.isEmpty() ? QList<QByteArray>{} : QList<QByteArray>{id});
+    }
+    return outcome;
+}
+
+namespace {
+
+Error lockedError() {
+    return Error{ErrorCode::Locked, QObject::tr("the vault is locked")};
+}
+
+} // namespace
+
+Result<EntryId> VaultController::add(EntryChanges changes) {
+    if (!m_vault)
+        return lockedError();
+    Result<EntryId> added = m_vault->add(std::move(changes));
+    const EntryId id = added ? *added : EntryId{};
+    return changed(std::move(added), id);
+}
+
+Status VaultController::edit(const EntryId& id, EntryChanges changes) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->edit(id, std::move(changes)), id);
+}
+
+Status VaultController::trash(const EntryId& id) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->trash(id), id);
+}
+
+Status VaultController::restore(const EntryId& id) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->restore(id), id);
+}
+
+Status VaultController::purge(const EntryId& id) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->purge(id), id);
+}
+
+Result<AttachmentInfo> VaultController::attach(const EntryId& id, const QString& name,
+                                               const SecureBuffer& content) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->attach(id, name, content), id);
+}
+
+Status VaultController::detach(const EntryId& id, const QString& name) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->detach(id, name), id);
+}
+
+Status VaultController::rename(const QString& name) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->rename(name), {});
+}
+
+Status VaultController::changePassword(const SecureBuffer& newPassword, KdfParams kdf,
+                                       const SecureBuffer* newSecretKey) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->changePassword(newPassword, kdf, newSecretKey), {});
+}
+
+Status VaultController::publishNow() {
+    m_publishTimer.stop();
+    if (!m_vault)
+        return lockedError();
+    Status status = m_vault->publish();
+    if (status)
+        Q_EMIT published();
+    else
+        Q_EMIT publishFailed(status.error());
+    return status;
+}
+
+void VaultController::lock() {
+    if (!m_vault)
+        return;
+    if (m_publishTimer.isActive() || m_vault->info().unpublishedChanges)
+        (void)publishNow(); // a failure is reported; the working copy keeps the changes
+    Q_EMIT aboutToLock();
+    m_vault.reset();
+    Q_EMIT locked();
+}
+
+} // namespace tessera::ui

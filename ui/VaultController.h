@@ -1,0 +1,92 @@
+#pragma once
+// The thin view-model between the widgets and core's Vault: it owns the unlocked vault, runs the
+// KDF off the GUI thread, tells the widgets what changed, and publishes edits (debounced). Widgets
+// read through vault() and change things only through this class, so every change is announced
+// and published.
+
+#include "common/Result.h"
+#include "crypto/SecureBuffer.h"
+#include "vault/Vault.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class QThread;
+
+namespace tessera::ui {
+
+class VaultController : public QObject {
+    Q_OBJECT
+public:
+    // device.clock must outlive the controller.
+    explicit VaultController(Device device, QObject* parent = nullptr);
+    ~VaultController() override; // locks
+
+    // Start unlocking (or creating) on a worker thread; the outcome arrives as unlocked() or
+    // unlockFailed(). The password is moved in and wiped when the worker is done with it.
+    void unlock(const QString& path, SecureBuffer password,
+                std::optional<SecureBuffer> secretKey = std::nullopt);
+    void create(const QString& path, SecureBuffer password, const QString& name, KdfParams kdf,
+                std::optional<SecureBuffer> secretKey = std::nullopt);
+    bool isBusy() const { return m_worker != nullptr; }
+
+    bool isUnlocked() const { return m_vault != nullptr; }
+    // The unlocked vault for reading (entries, search, details, attachments); null when locked.
+    const Vault* vault() const { return m_vault.get(); }
+    QString path() const { return m_path; }
+    const Device& device() const { return m_device; }
+
+    // Changes: each emits entriesChanged() and schedules a publish.
+    Result<EntryId> add(EntryChanges changes);
+    Status edit(const EntryId& id, EntryChanges changes);
+    Status trash(const EntryId& id);
+    Status restore(const EntryId& id);
+    Status purge(const EntryId& id);
+    Result<AttachmentInfo> attach(const EntryId& id, const QString& name,
+                                  const SecureBuffer& content);
+    Status detach(const EntryId& id, const QString& name);
+    Status rename(const QString& name);
+    // Runs the KDF on the GUI thread's caller: use from a worker or accept the wait.
+    Status changePassword(const SecureBuffer& newPassword, KdfParams kdf,
+                          const SecureBuffer* newSecretKey = nullptr);
+
+    // Publishes pending changes now (also done on lock and on quit).
+    Status publishNow();
+    int publishDelayMs() const { return m_publishTimer.interval(); }
+    void setPublishDelayMs(int ms) { m_publishTimer.setInterval(ms); }
+
+public Q_SLOTS:
+    // Publishes what is pending, then wipes every key. Emits aboutToLock() first, so widgets
+    // showing a secret clear it, then locked().
+    void lock();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void unlocked();
+    void unlockFailed(const tessera::Error& error);
+    void aboutToLock();
+    void locked();
+    // After any change made through this controller (ids: the entries touched; empty: many).
+    void entriesChanged(const QList<QByteArray>& ids);
+    void published();
+    void publishFailed(const tessera::Error& error);
+
+private:
+    using Opened = Result<std::unique_ptr<Vault>>;
+    template <typename Job> void startWorker(const QString& path, Job job);
+    void finishWorker();
+    template <typename T> T changed(T outcome, const EntryId& id);
+
+    Device m_device;
+    std::unique_ptr<Vault> m_vault;
+    QString m_path;
+    QThread* m_worker = nullptr;
+    std::shared_ptr<std::optional<Opened>> m_outcome;
+    QTimer m_publishTimer;
+};
+
+} // namespace tessera::ui
