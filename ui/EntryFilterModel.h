@@ -1,0 +1,52 @@
+#pragma once
+// What the entry list shows: the entries of one sidebar scope (all live entries, favourites, a
+// folder with its subfolders, a tag, or the trash) that match the search as the user types. Search
+// has Vault::search's meaning: every whitespace-separated term must occur, case-insensitively, in
+// the title, username, a URL, a tag or the folder. Rows are filtered and sorted on EntryModel's
+// cached fields, never through QVariant, so a keystroke over 100k entries stays instant.
+
+#include <QSortFilterProxyModel>
+#include <QStringList>
+
+namespace tessera::ui {
+
+class EntryModel;
+
+class EntryFilterModel : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    enum class ScopeKind { All, Favourites, Folder, Tag, Trash };
+    struct Scope {
+        ScopeKind kind = ScopeKind::All;
+        QString value; // the folder path or the tag
+        friend bool operator==(const Scope&, const Scope&) = default;
+    };
+
+    explicit EntryFilterModel(EntryModel& source, QObject* parent = nullptr);
+
+    void setScope(const Scope& scope);
+    const Scope& scope() const { return m_scope; }
+    void setSearchText(const QString& text);
+    QString searchText() const { return m_text; }
+
+    // The row the user most likely means: a title equal to the query, then a title starting with
+    // it, then a title containing it, then any match; ties go to the first in list order. Invalid
+    // when nothing matches.
+    QModelIndex bestMatch() const;
+
+    // Whether an entry (a row of the source model) is inside a scope, whatever the search says.
+    static bool inScope(const EntryModel& source, int sourceRow, const Scope& scope);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    EntryModel& m_source;
+    Scope m_scope;
+    QString m_text;
+    QString m_foldedText; // the whole query, folded and trimmed (best-match ranking)
+    QStringList m_terms;  // folded, split on white space
+};
+
+} // namespace tessera::ui

@@ -1,0 +1,321 @@
+#include "EntryModel.h"
+
+#include "VaultController.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+#include <QLocale>
+#include <QMimeData>
+#include <QPainter>
+#include <QPixmap>
+
+#include <algorithm>
+
+namespace tessera::ui {
+
+namespace {
+
+constexpr int AvatarPixels = 64; // drawn large, scaled down by the view (high-DPI clean)
+constexpr int AvatarHues = 12;   // distinct colours the avatars cycle through
+
+QString firstLive(const std::vector<SetElement>& set) {
+    for (const SetElement& element : set)
+        if (!element.removed)
+            return element.value;
+    return {};
+}
+
+} // namespace
+
+QString EntryModel::idsMimeType() {
+    return QStringLiteral("application/x-tessera-entry-ids");
+}
+
+QByteArray EntryModel::encodeIds(const QList<QByteArray>& ids) {
+    QByteArray out;
+    for (const QByteArray& id : ids) {
+        if (!out.isEmpty())
+            out += '\n';
+        out += id.toHex();
+    }
+    return out;
+}
+
+QList<QByteArray> EntryModel::decodeIds(const QByteArray& data) {
+    QList<QByteArray> ids;
+    for (const QByteArray& line : data.split('\n')) {
+        const QByteArray id = QByteArray::fromHex(line.trimmed());
+        if (id.size() == qsizetype(EntryIdBytes))
+            ids.append(id);
+    }
+    return ids;
+}
+
+EntryModel::EntryModel(const VaultController& controller, QObject* parent)
+    : QAbstractItemModel(parent)
+    , m_controller(controller) {
+    connect(&controller, &VaultController::unlocked, this, &EntryModel::reload);
+    connect(&controller, &VaultController::locked, this, &EntryModel::reload);
+    connect(&controller, &VaultController::entriesChanged, this, &EntryModel::onEntriesChanged);
+    reload();
+}
+
+QString EntryModel::fold(QString text) {
+    // Mirrors core's foldForSearch (VaultSession.cpp) so the list filters exactly as
+    // Vault::search does; tst_entryfiltermodel compares the two on every query it tries.
+    char16_t* chars = reinterpret_cast<char16_t*>(text.data());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = chars[i];
+        if (c < 0x80) {
+            if (c >= u'A' && c <= u'Z')
+                chars[i] = char16_t(c + (u'a' - u'A'));
+        } else if (QChar::isSurrogate(c)) {
+            return std::move(text).toCaseFolded();
+        } else {
+            chars[i] = QChar::toCaseFolded(c);
+        }
+    }
+    return text;
+}
+
+EntryModel::Row EntryModel::rowFrom(const EntryOverview& entry) {
+    Row row;
+    row.id = entry.id;
+    row.title = entry.title.value;
+    row.username = entry.username.value;
+    row.url = firstLive(entry.urls);
+    row.folder = entry.folder.value;
+    row.tags = entry.tagList();
+    row.favourite = entry.favourite.value;
+    row.trashed = entry.trashed.value;
+    row.modified = entry.modified;
+    row.expires = entry.expires.value;
+    row.foldedTitle = fold(row.title);
+    QString text = row.title;
+    const auto add = [&text](const QString& part) {
+        text += QLatin1Char('\n');
+        text += part;
+    };
+    add(row.username);
+    add(row.folder);
+    for (const auto* set : {&entry.urls, &entry.tags})
+        for (const SetElement& element : *set)
+            if (!element.removed)
+                add(element.value);
+    row.haystack = fold(std::move(text));
+    return row;
+}
+
+void EntryModel::reload() {
+    beginResetModel();
+    m_rows.clear();
+    m_positions.clear();
+    if (const Vault* vault = m_controller.vault()) {
+        const auto& entries = vault->entries();
+        m_rows.reserve(entries.size());
+        for (const EntryOverview& entry : entries)
+            m_rows.push_back(rowFrom(entry));
+        reindexFrom(0);
+    }
+    endResetModel();
+    Q_EMIT rowsUpdated();
+}
+
+void EntryModel::reindexFrom(int first) {
+    if (first == 0)
+        m_positions.clear();
+    for (int i = first; i < int(m_rows.size()); ++i)
+        m_positions.insert(m_rows[std::size_t(i)].id, i);
+}
+
+void EntryModel::onEntriesChanged(const QList<QByteArray>& ids) {
+    const Vault* vault = m_controller.vault();
+    if (ids.isEmpty() || !vault) {
+        reload();
+        return;
+    }
+    for (const QByteArray& id : ids) {
+        const EntryOverview* entry = vault->entry(id);
+        const int at = rowOf(id);
+        if (entry && at >= 0) {
+            m_rows[std::size_t(at)] = rowFrom(*entry);
+            Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
+        } else if (entry) {
+            const int end = int(m_rows.size());
+            beginInsertRows({}, end, end);
+            m_rows.push_back(rowFrom(*entry));
+            m_positions.insert(id, end);
+            endInsertRows();
+        } else if (at >= 0) { // purged
+            beginRemoveRows({}, at, at);
+            m_positions.remove(id);
+            m_rows.erase(m_rows.begin() + at);
+            reindexFrom(at);
+            endRemoveRows();
+        }
+    }
+    Q_EMIT rowsUpdated();
+}
+
+int EntryModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EntryModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QModelIndex EntryModel::index(int row, int column, const QModelIndex& parent) const {
+    if (parent.isValid() || row < 0 || row >= int(m_rows.size()) || column < 0 ||
+        column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex EntryModel::parent(const QModelIndex&) const {
+    return {};
+}
+
+QModelIndex EntryModel::indexOf(const EntryId& id, int column) const {
+    const int at = rowOf(id);
+    return at < 0 ? QModelIndex{} : index(at, column);
+}
+
+QVariant EntryModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const Row& r = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return r.title;
+        case UsernameColumn:
+            return r.username;
+        case UrlColumn:
+            return r.url;
+        case FolderColumn:
+            return r.folder;
+        case ModifiedColumn:
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.modified),
+                                      QLocale::ShortFormat);
+        }
+        return {};
+    case Qt::AccessibleTextRole:
+        if (index.column() == TitleColumn && r.favourite)
+            return tr("%1 (favourite)").arg(r.title);
+        return data(index, Qt::DisplayRole);
+    case Qt::DecorationRole:
+        return index.column() == TitleColumn ? QVariant(avatar(r.title)) : QVariant();
+    case Qt::FontRole:
+        if (index.column() == TitleColumn && r.favourite) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return r.foldedTitle;
+        case UsernameColumn:
+            return fold(r.username);
+        case UrlColumn:
+            return fold(r.url);
+        case FolderColumn:
+            return fold(r.folder);
+        case ModifiedColumn:
+            return r.modified;
+        }
+        return {};
+    case EntryIdRole:
+        return r.id;
+    case FolderRole:
+        return r.folder;
+    case TagsRole:
+        return r.tags;
+    case FavouriteRole:
+        return r.favourite;
+    case TrashedRole:
+        return r.trashed;
+    case SearchTextRole:
+        return r.haystack;
+    }
+    return {};
+}
+
+QVariant EntryModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn:
+        return tr("Title");
+    case UsernameColumn:
+        return tr("Username");
+    case UrlColumn:
+        return tr("URL");
+    case FolderColumn:
+        return tr("Folder");
+    case ModifiedColumn:
+        return tr("Modified");
+    }
+    return {};
+}
+
+Qt::ItemFlags EntryModel::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled |
+           Qt::ItemNeverHasChildren;
+}
+
+QStringList EntryModel::mimeTypes() const {
+    return {idsMimeType()};
+}
+
+QMimeData* EntryModel::mimeData(const QModelIndexList& indexes) const {
+    QList<QByteArray> ids;
+    for (const QModelIndex& index : indexes) {
+        if (!index.isValid() || index.model() != this)
+            continue;
+        const QByteArray& id = m_rows[std::size_t(index.row())].id;
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    auto* mime = new QMimeData;
+    mime->setData(idsMimeType(), encodeIds(ids));
+    return mime;
+}
+
+QIcon EntryModel::avatar(const QString& title) const {
+    const QString trimmed = title.trimmed();
+    const QChar letter = trimmed.isEmpty() ? QLatin1Char('?') : trimmed.at(0).toUpper();
+    const int hue = int(qHash(fold(trimmed)) % AvatarHues);
+    const quint32 key = (quint32(letter.unicode()) << 8) | quint32(hue);
+    if (auto found = m_avatars.constFind(key); found != m_avatars.constEnd())
+        return *found;
+    QPixmap pixmap(AvatarPixels, AvatarPixels);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor::fromHsv(hue * 360 / AvatarHues, 140, 190));
+    painter.drawRoundedRect(QRectF(2, 2, AvatarPixels - 4, AvatarPixels - 4), 14, 14);
+    QFont font;
+    font.setBold(true);
+    font.setPixelSize(AvatarPixels * 5 / 8);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(QRect(0, 0, AvatarPixels, AvatarPixels), Qt::AlignCenter, QString(letter));
+    painter.end();
+    QIcon icon(pixmap);
+    m_avatars.insert(key, icon);
+    return icon;
+}
+
+} // namespace tessera::ui
