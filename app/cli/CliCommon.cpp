@@ -29,12 +29,16 @@ QString oneLine(QString message) {
 int exitCodeFor(ErrorCode code) {
     switch (code) {
     case ErrorCode::WrongPassword:
+    case ErrorCode::PasswordNeeded:
         return ExitWrongPassword;
     case ErrorCode::NotAVault:
     case ErrorCode::NewerVersion:
     case ErrorCode::Damaged:
     case ErrorCode::Tampered:
     case ErrorCode::ResourceLimit:
+    case ErrorCode::OtherVault:
+    case ErrorCode::OlderEpoch:
+    case ErrorCode::PossibleRollback:
         return ExitBadVault;
     case ErrorCode::NotFound:
     case ErrorCode::Ambiguous:

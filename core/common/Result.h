@@ -24,6 +24,10 @@ enum class ErrorCode {
     Io,              // the operating system refused a file operation
     ResourceLimit,   // e.g. the KDF would need more memory than this machine has
     Locked,          // the vault is locked
+    OtherVault,       // a file given to merge is a different vault
+    PasswordNeeded,   // a file is under another master password or key settings: ask for it
+    OlderEpoch,       // a file is at an older key epoch (made under an old master password)
+    PossibleRollback, // a file is behind what this device has seen of the vault
 };
 
 struct Error {

@@ -42,6 +42,64 @@ struct VaultInfo {
 
 enum class Scope { Live, Trashed, Any };
 
+// Stamps further ahead of this device's clock than this are refused (a clock that is far off, or
+// a file pinned into the future by tampering): the whole input is refused, nothing is merged.
+inline constexpr qint64 MaxClockSkewMs = 24 * 60 * 60 * 1000;
+
+struct MergeOptions {
+    // The other file's master password (and secret key) when the file is not under this vault's
+    // current header: the NEW password of a vault re-keyed on another device, or (with
+    // allowOlderEpoch) an OLD password the user typed explicitly. Ignored otherwise.
+    const SecureBuffer* otherPassword = nullptr;
+    const SecureBuffer* otherSecretKey = nullptr;
+    // Merge a copy made under an older master password (lower key epoch). Only when the user
+    // typed that old password for this very purpose.
+    bool allowOlderEpoch = false;
+    // Merge a file that looks like a rollback (behind what this device has seen). Merging never
+    // loses newer data, so this is safe; it exists so that a rollback is never accepted silently.
+    // Pass true for conflict copies and backups, which are older by nature, and show
+    // report.rollbackSuspected to the user.
+    bool acceptRollback = false;
+};
+
+// One device's latest stamp in a version vector.
+struct DeviceVersion {
+    QByteArray device; // 16 bytes
+    quint64 hlc = 0;   // 48-bit ms wall time << 16 | counter
+    bool thisDevice = false;
+    qint64 wallMs() const { return qint64(hlc >> 16); }
+};
+
+// What a merge changed, as this device sees it. Titles are of the merged entries (of the local
+// ones for purged entries), sorted, each once.
+struct MergeReport {
+    int added = 0;    // entries this device did not have
+    int updated = 0;  // entries whose content changed
+    int trashed = 0;  // moved to the trash on the other side
+    int restored = 0; // restored from the trash on the other side
+    int purged = 0;   // deleted for good on the other side
+    int attachmentsAdded = 0;
+    int attachmentsRemoved = 0;
+    // Fields both sides changed concurrently: the losing value was kept in the entry's history.
+    int conflictsKeptInHistory = 0;
+    bool renamed = false; // the vault's name changed
+    QStringList changedTitles;
+    bool rollbackSuspected = false; // merged although behind what this device has seen
+    bool olderEpochMerged = false;  // merged from a lower key epoch (an old password's copy)
+    bool movedToEpoch = false;      // this device moved up to the file's higher key epoch
+    quint32 keyEpoch = 0;           // this vault's key epoch after the merge
+    bool merged = false;    // sync(): the vault file had changed and was merged
+    bool published = false; // sync(): the working copy was published to the vault file
+    QStringList warnings;   // one line each, for the user (rollback, older epoch)
+
+    bool changed() const {
+        return added + updated + trashed + restored + purged + attachmentsAdded +
+                   attachmentsRemoved >
+               0 ||
+               renamed || movedToEpoch;
+    }
+};
+
 class Vault {
 public:
     struct CreateOptions {
@@ -55,8 +113,13 @@ public:
                                                  const SecureBuffer& password,
                                                  const CreateOptions& options);
     // Opens the vault file at path. Errors: WrongPassword, NotAVault, NewerVersion, Damaged,
-    // Tampered, ResourceLimit, ChangedOnDisk (the file changed while this device has unpublished
-    // changes), Io.
+    // Tampered (also: a possible rollback when this device has no changes of its own to keep),
+    // ResourceLimit, PasswordNeeded (the password was changed on another device while this device
+    // has unpublished changes under the previous one: unlock with the previous password, then
+    // sync() with the new one), Io. If the vault file changed and this device has unpublished
+    // changes, the working copy is opened and the file merged into it; if that merge cannot be
+    // done now (another password, a rollback, a damaged file), the vault still unlocks and the
+    // next sync()/publish() reports why.
     static Result<std::unique_ptr<Vault>> unlock(const Device& device, const QString& path,
                                                  const SecureBuffer& password,
                                                  const SecureBuffer* secretKey = nullptr);
@@ -109,9 +172,55 @@ public:
     Status changeKdf(const SecureBuffer& password, KdfParams kdf,
                      const SecureBuffer* secretKey = nullptr);
 
-    // Writes the working copy to the vault file. ChangedOnDisk if the file changed since this
-    // device loaded or published it (merging comes with sync).
+    // ---- Sync (DESIGN.md "Sync through a cloud folder"; core/FORMAT.md "Merging") ----
+
+    // Merges another replica of THIS vault (a conflict copy, a backup, a copy from elsewhere) into
+    // the working copy, field by field: nothing either side typed is lost (a losing value goes to
+    // the entry's history), purged entries never come back. Does not publish: call sync() (or
+    // publish()) afterwards. otherFile is never written; it is copied to a private path and
+    // opened the hardened way (read-only, immutable, exact schema, integrity check, manifest and
+    // every row MAC verified, every record opened) before anything in it is believed.
+    //
+    // Key epochs: a file with this vault's current header needs no password. Any other file needs
+    // options.otherPassword (PasswordNeeded without it):
+    //  - at a HIGHER key epoch (the master password was changed on another device) whose epoch
+    //    links verify down to this vault's key: this device moves up to that epoch (its working
+    //    copy is merged into the file's state under the new keys; report.movedToEpoch). From then
+    //    on the vault unlocks with the new password only.
+    //  - at a LOWER key epoch (a copy made under an old master password): merged only with
+    //    options.allowOlderEpoch (else OlderEpoch), and report.olderEpochMerged + a warning.
+    //  - at the same epoch under other KDF settings: merged.
+    //
+    // Errors, after which NOTHING has changed: OtherVault (a different vault id), PasswordNeeded,
+    // WrongPassword (otherPassword does not open it), OlderEpoch, PossibleRollback (the file is
+    // behind the highest version vector this device has seen for this vault, or behind its own
+    // last published stamp, and options.acceptRollback is false), Tampered (integrity checks, an
+    // epoch chain that does not reach this vault's key, the same epoch under another key, or
+    // stamps more than MaxClockSkewMs ahead of this device's clock), Damaged, NotAVault,
+    // NewerVersion, Io.
+    Result<MergeReport> merge(const QString& otherFile, const MergeOptions& options);
+
+    // Publishes with merging. Under the publish lock: if the vault file changed since this device
+    // loaded or published it, it is merged into the working copy first (exactly as merge() with
+    // these options); then the working copy is published if the vault file lacks anything of it
+    // (report.published). A file this device could not open is never published over: the
+    // errors are merge()'s (PasswordNeeded when the password was changed on another device:
+    // ask for the new one and call sync() again with options.otherPassword). ChangedOnDisk only
+    // if the file changed again between the merge and the rename (try again).
+    Result<MergeReport> sync(const MergeOptions& options);
+    // sync() with default options, for callers that need no report.
     Status publish();
+
+    // True if the vault file is not the version this device last loaded, merged or published
+    // (a cheap stat(2) check first, then its hash); false if it is missing. For watchers.
+    Result<bool> vaultFileChanged() const;
+    // The working copy's version vector: each device's latest stamp (DeviceVersion::wallMs() is
+    // the time of that device's last edit as its clock said). Sorted by device id.
+    std::vector<DeviceVersion> versionVector() const;
+    // The highest version vector this device has seen in files of this vault (kept outside the
+    // vault, in the data folder): what rollback detection compares against.
+    std::vector<DeviceVersion> seenVersionVector() const;
+    QByteArray deviceId() const; // this device's id (16 bytes)
 
 private:
     explicit Vault(std::unique_ptr<VaultSession> session);

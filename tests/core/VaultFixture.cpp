@@ -66,6 +66,14 @@ const char* codeName(ErrorCode code) {
         return "ResourceLimit";
     case ErrorCode::Locked:
         return "Locked";
+    case ErrorCode::OtherVault:
+        return "OtherVault";
+    case ErrorCode::PasswordNeeded:
+        return "PasswordNeeded";
+    case ErrorCode::OlderEpoch:
+        return "OlderEpoch";
+    case ErrorCode::PossibleRollback:
+        return "PossibleRollback";
     }
     return "?";
 }
