@@ -1,14 +1,12 @@
 #include "EntryModel.h"
 
 #include "VaultController.h"
+#include "ViewIcons.h"
 
-#include <QColor>
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
 #include <QMimeData>
-#include <QPainter>
-#include <QPixmap>
 
 #include <algorithm>
 
@@ -17,7 +15,6 @@ namespace tessera::ui {
 namespace {
 
 constexpr int AvatarPixels = 64; // drawn large, scaled down by the view (high-DPI clean)
-constexpr int AvatarHues = 12;   // distinct colours the avatars cycle through
 
 QString firstLive(const std::vector<SetElement>& set) {
     for (const SetElement& element : set)
@@ -293,27 +290,10 @@ QMimeData* EntryModel::mimeData(const QModelIndexList& indexes) const {
 }
 
 QIcon EntryModel::avatar(const QString& title) const {
-    const QString trimmed = title.trimmed();
-    const QChar letter = trimmed.isEmpty() ? QLatin1Char('?') : trimmed.at(0).toUpper();
-    const int hue = int(qHash(fold(trimmed)) % AvatarHues);
-    const quint32 key = (quint32(letter.unicode()) << 8) | quint32(hue);
+    const quint32 key = avatarKey(title);
     if (auto found = m_avatars.constFind(key); found != m_avatars.constEnd())
         return *found;
-    QPixmap pixmap(AvatarPixels, AvatarPixels);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor::fromHsv(hue * 360 / AvatarHues, 140, 190));
-    painter.drawRoundedRect(QRectF(2, 2, AvatarPixels - 4, AvatarPixels - 4), 14, 14);
-    QFont font;
-    font.setBold(true);
-    font.setPixelSize(AvatarPixels * 5 / 8);
-    painter.setFont(font);
-    painter.setPen(Qt::white);
-    painter.drawText(QRect(0, 0, AvatarPixels, AvatarPixels), Qt::AlignCenter, QString(letter));
-    painter.end();
-    QIcon icon(pixmap);
+    QIcon icon(letterAvatar(title, AvatarPixels));
     m_avatars.insert(key, icon);
     return icon;
 }
