@@ -1,0 +1,45 @@
+#pragma once
+// Shows a generated password in a fixed-width font, wrapped at any character, digits and symbols
+// coloured apart from letters so look-alikes are told apart (as 1Password and Bitwarden do). The
+// password is kept in a SecureBuffer; painting needs a QString, made when the value is set and
+// wiped when it is replaced or cleared. Not selectable: copying goes through the ClipboardGuard.
+
+#include "crypto/SecureBuffer.h"
+
+#include <QString>
+#include <QWidget>
+
+namespace tessera::ui {
+
+class PasswordPreview : public QWidget {
+    Q_OBJECT
+public:
+    explicit PasswordPreview(QWidget* parent = nullptr);
+    ~PasswordPreview() override;
+
+    // Shows a copy of the password (UTF-8).
+    void setPassword(const SecureBuffer& password);
+    void clear();
+    bool isEmpty() const { return m_text.isEmpty(); }
+    // What is shown, for tests (a copy: wipe it).
+    QString text() const { return m_text; }
+    // Characters per line at the current width.
+    int charactersPerLine() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    int advance() const;
+    int charactersPerLine(int width) const;
+
+    QString m_text; // the one QString copy, wiped in place when replaced
+};
+
+} // namespace tessera::ui
