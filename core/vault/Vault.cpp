@@ -1,5 +1,6 @@
 #include "Vault.h"
 
+#include "FileMerge.h"
 #include "VaultSession.h"
 #include "sync/Publisher.h"
 
@@ -14,7 +15,6 @@ namespace tessera {
 
 namespace {
 
-constexpr int KeepBackups = 10;
 constexpr std::size_t HeaderRandomOffset = 4;
 
 // Moves a working copy out of the way instead of deleting it: nothing is lost. These go to a
@@ -91,6 +91,33 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
     return openVaultFile(working, header, master, Trust::Own);
 }
 
+// The password does not open the working copy. If it opens the changed vault file, the master
+// password was changed on another device while this one had changes of its own.
+Error passwordChangedElsewhere(const DeviceStore& store, const QString& target,
+                               const SecureBuffer& password, const SecureBuffer* secretKey) {
+    const Error wrong = makeError(ErrorCode::WrongPassword, QStringLiteral("wrong password"));
+    const QString probePath = store.folderFor(target) + QStringLiteral("/probe.tessera");
+    auto copied = copyFile(target, probePath);
+    auto header = inspectFile(probePath);
+    auto master = copied && header && checkAffordable(header->kdf)
+                      ? deriveMasterKeys(password, *header, secretKey)
+                      : Result<MasterKeys>(wrong);
+    bool opens = false;
+    if (master) {
+        auto probe = Database::open(probePath, master->databaseKey, header->bytes(),
+                                    Database::Mode::Hostile);
+        opens = probe.ok();
+    }
+    QFile::remove(probePath);
+    if (!opens)
+        return wrong;
+    return makeError(ErrorCode::PasswordNeeded,
+                     QStringLiteral("the master password was changed on another device while "
+                                    "this device had changes not yet published: unlock once "
+                                    "with the previous password to merge them, then give the "
+                                    "new one"));
+}
+
 } // namespace
 
 Vault::Vault(std::unique_ptr<VaultSession> session)
@@ -144,8 +171,14 @@ Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString
     auto session =
         std::make_unique<VaultSession>(device, std::move(*store), target, std::move(*file), state);
     VaultSession& s = *session;
-    TESSERA_TRY(s.write([&s, &options]() -> Status { return storeName(s.file, options.name); }));
+    s.master = std::move(*master);
+    const Stamp nameStamp = s.nextStamp();
+    TESSERA_TRY(s.write([&s, &options, &nameStamp]() -> Status {
+        TESSERA_TRY(storeName(s.file, options.name));
+        return storeNameStamp(s.file, nameStamp);
+    }));
     s.name = options.name;
+    s.nameStamp = nameStamp;
     std::unique_ptr<Vault> vault(new Vault(std::move(session)));
     TESSERA_TRY(vault->publish());
     return vault;
@@ -175,6 +208,7 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
         return makeError(ErrorCode::Tampered,
                          QStringLiteral("vault tampered or damaged: its header was edited"));
     bool useWorking = haveWorking && !published;
+    bool mergeAfterOpen = false;
     if (published && haveWorking) {
         useWorking = !state->identity.isEmpty() && fileIdentity(target) == state->identity;
         if (!useWorking) {
@@ -183,12 +217,10 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
                 return publishedHash.error();
             useWorking = constantTimeEqual(*publishedHash, state->publishedHash);
         }
-        if (!useWorking && state->unpublished)
-            return makeError(
-                ErrorCode::ChangedOnDisk,
-                QStringLiteral(
-                    "the vault file changed on disk and this device has unpublished changes; "
-                    "merging them needs sync support"));
+        // Changed elsewhere while this device has changes of its own: open the working copy
+        // and merge the file into it (below), never the other way round.
+        mergeAfterOpen = !useWorking && state->unpublished;
+        useWorking = useWorking || mergeAfterOpen;
     }
     if (useWorking) {
         auto workingHeader = inspectFile(working);
@@ -203,6 +235,8 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
     auto file = useWorking ? openVaultFile(working, *header, *master, Trust::Own)
                            : adoptPublished(*store, target, *header, *master, *state,
                                             device.clock->nowMs());
+    if (!file && mergeAfterOpen && file.code() == ErrorCode::WrongPassword)
+        return passwordChangedElsewhere(*store, target, password, secretKey);
     if (!file)
         return file.error();
     if (!published)
@@ -214,7 +248,21 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
     if (!name)
         return name.error();
     session->name = *name;
+    auto nameStamp = readNameStamp(session->file);
+    if (!nameStamp)
+        return nameStamp.error();
+    session->nameStamp = *nameStamp;
+    session->master = std::move(*master);
     TESSERA_TRY(session->loadEntries());
+    if (mergeAfterOpen) {
+        // If the merge cannot be done now (another password, a possible rollback, a damaged
+        // file), the vault still opens on this device's working copy; the next sync() or
+        // publish() says why, and nothing is published over a file this device cannot open.
+        MergeOptions options;
+        options.otherPassword = &password;
+        options.otherSecretKey = secretKey;
+        (void)syncSession(*session, options, false);
+    }
     return std::unique_ptr<Vault>(new Vault(std::move(session)));
 }
 
@@ -243,43 +291,14 @@ Status Vault::rename(const QString& name) {
         return lockedError();
     TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
-    TESSERA_TRY(s.write([&s, &name]() -> Status { return storeName(s.file, name); }));
+    const Stamp stamp = s.nextStamp();
+    TESSERA_TRY(s.write([&s, &name, &stamp]() -> Status {
+        TESSERA_TRY(storeName(s.file, name));
+        return storeNameStamp(s.file, stamp);
+    }));
     s.name = name;
+    s.nameStamp = stamp;
     return {};
-}
-
-Status Vault::publish() {
-    if (!m_session)
-        return lockedError();
-    VaultSession& s = *m_session;
-    auto lock = PublishLock::acquire(s.store.lockPath(s.path));
-    if (!lock)
-        return lock.error();
-    // Another process of this device may have published since this session looked: the state
-    // on disk says what the vault file is now.
-    auto disk = s.store.loadState(s.path);
-    if (!disk)
-        return disk.error();
-    if (disk->vaultId == s.state.vaultId)
-        s.state = *disk;
-    if (!s.state.unpublished && QFileInfo::exists(s.path))
-        return {};
-    const PublishRequest request{s.store.workingCopyPath(s.path),
-                                 s.path,
-                                 s.state.publishedHash,
-                                 s.state.identity,
-                                 s.store.backupDir(s.path),
-                                 KeepBackups,
-                                 s.now()};
-    auto published = publishFile(request);
-    if (!published)
-        return published.error();
-    s.state.publishedHash = published->hash;
-    s.state.identity = published->identity;
-    s.state.header = s.file.header.bytes();
-    s.state.unpublished = false;
-    s.state.versions = encodeVersions(mergedVersions(s.file.versions, knownVersions(s.state)));
-    return s.store.saveState(s.path, s.state);
 }
 
 KdfParams calibrateKdf(const Clock& clock, std::uint8_t memLog2, int targetMs) {

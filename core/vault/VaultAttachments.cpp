@@ -3,6 +3,7 @@
 
 #include "RecordCodec.h"
 #include "VaultSession.h"
+#include "sync/Merge.h"
 
 namespace tessera {
 
@@ -46,6 +47,20 @@ Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const Ent
     return out;
 }
 
+// Removes an attachment and leaves its removal tombstone (entry id ‖ attachment id), so that a
+// merge with an older copy does not bring it back (core/FORMAT.md "Merging").
+Status removeAttachment(VaultSession& s, const EntryId& entry, const QByteArray& id,
+                        const Stamp& stamp) {
+    TESSERA_TRY(s.deleteRows(Table::Attachments, "id", id));
+    auto stmt = s.file.db.prepare("INSERT OR REPLACE INTO tombstones (id, stamp) VALUES (?, ?)");
+    if (!stmt)
+        return stmt.error();
+    const QByteArray tombstone = attachmentTombstone(entry, id);
+    stmt->bind(1, tombstone).bind(2, encodeStamp(stamp));
+    TESSERA_TRY(stmt->run());
+    return updateRowMac(s.file.db, s.file.keys.rowMac, Table::Tombstones, tombstone);
+}
+
 } // namespace
 
 Result<std::vector<AttachmentInfo>> Vault::attachments(const EntryId& id) const {
@@ -78,10 +93,11 @@ Result<AttachmentInfo> Vault::attach(const EntryId& id, const QString& name,
     if (!existing)
         return existing.error();
     AttachmentInfo info{randomBytes(AttachmentIdBytes), id, name, qint64(content.size()), s.now()};
+    const Stamp stamp = s.nextStamp();
     TESSERA_TRY(s.write([&]() -> Status {
         for (const StoredAttachment& old : *existing)
             if (old.info.name == name)
-                TESSERA_TRY(s.deleteRows(Table::Attachments, "id", old.info.id));
+                TESSERA_TRY(removeAttachment(s, id, old.info.id, stamp));
         auto stmt = s.file.db.prepare(
             "INSERT INTO attachments (id, entry, info, content) VALUES (?, ?, ?, ?)");
         if (!stmt)
@@ -122,7 +138,7 @@ Status Vault::detach(const EntryId& id, const QString& name) {
     for (const StoredAttachment& attachment : *stored)
         if (attachment.info.name == name)
             return s.write([&]() -> Status {
-                return s.deleteRows(Table::Attachments, "id", attachment.info.id);
+                return removeAttachment(s, id, attachment.info.id, s.nextStamp());
             });
     return makeError(ErrorCode::NotFound, QStringLiteral("no attachment \"%1\"").arg(name));
 }

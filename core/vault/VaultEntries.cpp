@@ -47,13 +47,14 @@ SecureBuffer utf8(const QString& text) {
     return SecureBuffer::copyOf(bytes.constData(), std::size_t(bytes.size()));
 }
 
-// Sets a text register, keeping the old value in the history when there was one.
+// Sets a text register, keeping the old value in the history when there was one. A history item
+// carries the stamp its value was written at, so every replica names it alike (core/sync/Merge.h).
 bool setText(Register<QString>& reg, const std::optional<QString>& value, const Stamp& stamp,
              const QString& field, std::vector<HistoryItem>& history) {
     if (!value || *value == reg.value)
         return false;
     if (!reg.value.isEmpty())
-        history.push_back({stamp, field, utf8(reg.value)});
+        history.push_back({reg.stamp, field, utf8(reg.value)});
     reg = {*value, stamp};
     return true;
 }
@@ -63,7 +64,7 @@ bool setSecret(Register<SecureBuffer>& reg, std::optional<SecureBuffer>& value, 
     if (!value || value->equals(reg.value))
         return false;
     if (!reg.value.empty())
-        history.push_back({stamp, field, std::move(reg.value)});
+        history.push_back({reg.stamp, field, std::move(reg.value)});
     reg = {std::move(*value), stamp};
     return true;
 }
@@ -83,7 +84,7 @@ bool applyField(std::vector<CustomField>& fields, EntryChanges::Field& change, c
     if (!change.value) {
         if (it == fields.end() || it->removed)
             return false;
-        history.push_back({stamp, it->name, std::move(it->value)});
+        history.push_back({it->stamp, it->name, std::move(it->value)});
         it->value = SecureBuffer();
         it->removed = true;
         it->stamp = stamp;
@@ -96,7 +97,7 @@ bool applyField(std::vector<CustomField>& fields, EntryChanges::Field& change, c
     if (!it->removed && it->isProtected == change.isProtected && it->value.equals(*change.value))
         return false;
     if (!it->removed && !it->value.empty())
-        history.push_back({stamp, it->name, std::move(it->value)});
+        history.push_back({it->stamp, it->name, std::move(it->value)});
     it->value = std::move(*change.value);
     it->isProtected = change.isProtected;
     it->removed = false;

@@ -322,4 +322,22 @@ Status storeName(OpenVault& vault, const QString& name) {
     return writeMeta(vault.db, vault.keys.rowMac, QStringLiteral("name"), vault.sealedName);
 }
 
+Result<Stamp> readNameStamp(OpenVault& vault) {
+    const QByteArray sql = selectWithMac(Table::Meta, "t.name = 'name_stamp'");
+    auto stmt = vault.db.prepare(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Stamp{};
+    TESSERA_TRY(checkRow(vault.keys.rowMac, Table::Meta, *stmt));
+    return decodeStamp(stmt->blob(1));
+}
+
+Status storeNameStamp(OpenVault& vault, const Stamp& stamp) {
+    return writeMeta(vault.db, vault.keys.rowMac, QStringLiteral("name_stamp"), encodeStamp(stamp));
+}
+
 } // namespace tessera

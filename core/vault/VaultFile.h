@@ -2,6 +2,7 @@
 // Opening and creating vault files: the checks of DESIGN.md "Opening files Tessera did not just
 // write", in order, before anything in the file is believed.
 
+#include "Entry.h"
 #include "EpochChain.h"
 #include "Header.h"
 #include "Integrity.h"
@@ -53,5 +54,9 @@ Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec,
 QByteArray sealName(const OpenVault& vault, const QString& name);
 Result<QString> openName(const OpenVault& vault);
 Status storeName(OpenVault& vault, const QString& name);
+// The stamp of the last rename (meta "name_stamp"; a file without one has the zero stamp), so that
+// the name merges as a last-writer-wins register.
+Result<Stamp> readNameStamp(OpenVault& vault);
+Status storeNameStamp(OpenVault& vault, const Stamp& stamp);
 
 } // namespace tessera

@@ -112,6 +112,7 @@ Status rekey(VaultSession& s, const Header& header, const MasterKeys& master, Ke
         if (!transaction)
             return transaction.error();
         TESSERA_TRY(storeName(*out, s.name));
+        TESSERA_TRY(storeNameStamp(*out, s.nameStamp));
         for (const EntryOverview& overview : s.entries) {
             auto details = s.loadDetails(overview.id);
             if (!details)
@@ -139,6 +140,7 @@ Status rekey(VaultSession& s, const Header& header, const MasterKeys& master, Ke
     if (!reopened)
         return reopened.error();
     s.file = std::move(*reopened);
+    s.master = MasterKeys{master.databaseKey.clone(), master.wrappingKey.clone()};
     return s.markUnpublished();
 }
 

@@ -179,6 +179,10 @@ Status VaultSession::refreshIfChanged() {
     if (!name_)
         return name_.error();
     name = *name_;
+    auto nameStamp_ = readNameStamp(file);
+    if (!nameStamp_)
+        return nameStamp_.error();
+    nameStamp = *nameStamp_;
     return loadEntries();
 }
 

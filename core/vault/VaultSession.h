@@ -9,6 +9,7 @@
 #include <QHash>
 
 #include <functional>
+#include <optional>
 
 namespace tessera {
 
@@ -22,6 +23,11 @@ public:
     QString path; // the published vault file
     OpenVault file;
     VaultFileState state;
+    // The master keys of the working copy's header: they open other files with the same header
+    // (the published file, conflict copies) without asking for the password again. Wiped at lock.
+    std::optional<MasterKeys> master;
+    Register<QString> nameRegister() const { return {name, nameStamp}; }
+    Stamp nameStamp; // when the name was last set (merged as a register)
     QString name;
     std::vector<EntryOverview> entries;       // sorted by title
     QHash<QByteArray, std::size_t> positions; // entry id -> index in entries

@@ -31,7 +31,7 @@ private Q_SLOTS:
     void initTestCase();
 
     void secondDeviceSeesSameEntries();
-    void publishRefusesFileChangedOnDisk();
+    void publishMergesFileChangedOnDisk();
     void deletedVaultFileKeepsWorkingCopy();
     void twoSessionsOfOneDeviceShareTheWorkingCopy();
 
@@ -132,7 +132,7 @@ void TestDevices::twoSessionsOfOneDeviceShareTheWorkingCopy() {
     QCOMPARE(other2->entry(ids[2])->username.value, QStringLiteral("changed-by-cli-again"));
 }
 
-void TestDevices::publishRefusesFileChangedOnDisk() {
+void TestDevices::publishMergesFileChangedOnDisk() {
     VaultSandbox box;
     std::vector<EntryId> ids;
     {
@@ -148,35 +148,40 @@ void TestDevices::publishRefusesFileChangedOnDisk() {
     onA.title = QStringLiteral("edited on A");
     VAULT_VERIFY_OK(a->edit(ids[0], std::move(onA)));
     VAULT_VERIFY_OK(a->publish());
-    const QByteArray published = readFile(box.vaultPath());
 
     EntryChanges onB;
     onB.title = QStringLiteral("edited on B");
     VAULT_VERIFY_OK(b->edit(ids[1], std::move(onB))); // the working copy only
     QVERIFY(b->info().unpublishedChanges);
-    const Status refused = b->publish();
-    QVERIFY(!refused.ok());
-    QCOMPARE(refused.code(), ErrorCode::ChangedOnDisk);
-    QCOMPARE(readFile(box.vaultPath()), published); // the same bytes: nothing overwritten
-    QVERIFY(b->info().unpublishedChanges);
+    // b's publish merges a's version first, then publishes both edits.
+    VAULT_TAKE(report, b->sync(MergeOptions{}));
+    QVERIFY(report.merged);
+    QVERIFY(report.published);
+    QCOMPARE(report.updated, 1);
+    QCOMPARE(report.changedTitles, QStringList{QStringLiteral("edited on A")});
+    QCOMPARE(b->entry(ids[0])->title.value, QStringLiteral("edited on A"));
+    QVERIFY(!b->info().unpublishedChanges);
 
-    // Unlocking again on b refuses too, rather than dropping b's change or a's.
+    // Unlocking on a device with unpublished changes while the file changed merges too.
+    EntryChanges againOnA;
+    againOnA.username = QStringLiteral("a2");
+    VAULT_VERIFY_OK(a->edit(ids[2], std::move(againOnA)));
+    EntryChanges againOnB;
+    againOnB.username = QStringLiteral("b2");
+    VAULT_VERIFY_OK(b->edit(ids[1], std::move(againOnB)));
     b->lock();
-    auto reopened = box.unlock(QStringLiteral("b"));
-    QVERIFY(!reopened.ok());
-    QCOMPARE(reopened.code(), ErrorCode::ChangedOnDisk);
-    QCOMPARE(readFile(box.vaultPath()), published);
-    // b's change is safe in its working copy.
-    VAULT_TAKE(working, openVaultRaw(box.workingCopy(QStringLiteral("b")),
-                                     VaultSandbox::MasterPassword, Trust::Foreign));
-    VAULT_TAKE(overview, readOverviewRaw(working, ids[1]));
-    QCOMPARE(overview.title.value, QStringLiteral("edited on B"));
-    working.db.close();
-    // a's view is a's change only.
-    a->lock();
-    VAULT_TAKE(a2, box.unlock(QStringLiteral("fresh")));
-    QCOMPARE(a2->entry(ids[0])->title.value, QStringLiteral("edited on A"));
-    QCOMPARE(a2->entry(ids[1])->title.value, sampleTitle(1));
+    VAULT_VERIFY_OK(a->publish()); // merges the file b published above, then publishes a2
+    VAULT_TAKE(b2, box.unlock(QStringLiteral("b")));
+    QCOMPARE(b2->entry(ids[2])->username.value, QStringLiteral("a2"));
+    QCOMPARE(b2->entry(ids[1])->username.value, QStringLiteral("b2"));
+    VAULT_VERIFY_OK(b2->publish());
+
+    // A device that never saw the vault sees every edit of both.
+    VAULT_TAKE(fresh, box.unlock(QStringLiteral("fresh")));
+    QCOMPARE(fresh->entry(ids[0])->title.value, QStringLiteral("edited on A"));
+    QCOMPARE(fresh->entry(ids[1])->title.value, QStringLiteral("edited on B"));
+    QCOMPARE(fresh->entry(ids[1])->username.value, QStringLiteral("b2"));
+    QCOMPARE(fresh->entry(ids[2])->username.value, QStringLiteral("a2"));
 }
 
 void TestDevices::deletedVaultFileKeepsWorkingCopy() {
