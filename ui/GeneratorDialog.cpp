@@ -53,6 +53,7 @@ GeneratorDialog::GeneratorDialog(AppSettings& settings, QWidget* parent, Clipboa
     layout->addWidget(m_error);
 
     m_modes = new QTabWidget(this);
+    m_modes->setObjectName(QStringLiteral("modes"));
     auto* characters = new QWidget(m_modes);
     buildCharactersPage(characters);
     m_modes->addTab(characters, tr("&Characters"));
@@ -64,15 +65,18 @@ GeneratorDialog::GeneratorDialog(AppSettings& settings, QWidget* parent, Clipboa
 
     auto* buttons = new QDialogButtonBox(this);
     m_regenerate = buttons->addButton(tr("&Regenerate"), QDialogButtonBox::ActionRole);
+    m_regenerate->setObjectName(QStringLiteral("regenerate"));
     m_regenerate->setShortcut(QKeySequence::Refresh);
     m_regenerate->setToolTip(tr("Draw a new password with the same settings (F5)"));
     connect(m_regenerate, &QPushButton::clicked, this, &GeneratorDialog::regenerate);
     if (m_clipboard) {
         m_copy = buttons->addButton(tr("C&opy"), QDialogButtonBox::ActionRole);
+        m_copy->setObjectName(QStringLiteral("copy"));
         m_copy->setToolTip(tr("Copy the password; the clipboard is cleared after a while"));
         connect(m_copy, &QPushButton::clicked, this, &GeneratorDialog::copyPassword);
     }
     m_use = buttons->addButton(tr("&Use"), QDialogButtonBox::AcceptRole);
+    m_use->setObjectName(QStringLiteral("use"));
     m_use->setDefault(true);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -88,9 +92,11 @@ void GeneratorDialog::buildCharactersPage(QWidget* page) {
     auto* form = new QFormLayout(page);
     auto* lengthRow = new QHBoxLayout;
     m_lengthSlider = new QSlider(Qt::Horizontal, page);
+    m_lengthSlider->setObjectName(QStringLiteral("lengthSlider"));
     m_lengthSlider->setRange(MinPasswordLength, MaxPasswordLength);
     m_lengthSlider->setAccessibleName(tr("Length"));
     m_length = new QSpinBox(page);
+    m_length->setObjectName(QStringLiteral("length"));
     m_length->setRange(MinPasswordLength, MaxPasswordLength);
     m_length->setAccessibleName(tr("Length"));
     connect(m_lengthSlider, &QSlider::valueChanged, m_length, &QSpinBox::setValue);
@@ -103,20 +109,23 @@ void GeneratorDialog::buildCharactersPage(QWidget* page) {
     form->addRow(lengthLabel, lengthRow);
 
     auto* classes = new QHBoxLayout;
-    auto addClass = [&](QCheckBox*& box, const QString& text, const QString& name) {
+    auto addClass = [&](QCheckBox*& box, const QString& text, const QString& name,
+                        const QString& objectName) {
         box = new QCheckBox(text, page);
         box->setAccessibleName(name);
+        box->setObjectName(objectName);
         connect(box, &QCheckBox::toggled, this, &GeneratorDialog::settingsChanged);
         classes->addWidget(box);
     };
-    addClass(m_upper, tr("A–Z"), tr("Upper-case letters"));
-    addClass(m_lower, tr("a–z"), tr("Lower-case letters"));
-    addClass(m_digits, tr("0–9"), tr("Digits"));
-    addClass(m_symbols, tr("!@#$%…"), tr("Symbols"));
+    addClass(m_upper, tr("A–Z"), tr("Upper-case letters"), QStringLiteral("upper"));
+    addClass(m_lower, tr("a–z"), tr("Lower-case letters"), QStringLiteral("lower"));
+    addClass(m_digits, tr("0–9"), tr("Digits"), QStringLiteral("digits"));
+    addClass(m_symbols, tr("!@#$%…"), tr("Symbols"), QStringLiteral("symbols"));
     classes->addStretch(1);
     form->addRow(tr("Use:"), classes);
 
     m_custom = new QLineEdit(page);
+    m_custom->setObjectName(QStringLiteral("custom"));
     m_custom->setPlaceholderText(tr("extra characters, e.g. _-."));
     m_custom->setToolTip(tr("Extra characters to draw from (printable ASCII other than space); "
                             "at least one of them is in every password"));
@@ -126,6 +135,7 @@ void GeneratorDialog::buildCharactersPage(QWidget* page) {
     form->addRow(customLabel, m_custom);
 
     m_excludeLookAlikes = new QCheckBox(tr("&Exclude look-alikes (0 O o 1 I l | ` ')"), page);
+    m_excludeLookAlikes->setObjectName(QStringLiteral("excludeLookAlikes"));
     connect(m_excludeLookAlikes, &QCheckBox::toggled, this, &GeneratorDialog::settingsChanged);
     form->addRow(m_excludeLookAlikes);
 }
@@ -133,6 +143,7 @@ void GeneratorDialog::buildCharactersPage(QWidget* page) {
 void GeneratorDialog::buildPassphrasePage(QWidget* page) {
     auto* form = new QFormLayout(page);
     m_words = new QSpinBox(page);
+    m_words->setObjectName(QStringLiteral("words"));
     m_words->setRange(MinPassphraseWords, MaxPassphraseWords);
     connect(m_words, &QSpinBox::valueChanged, this, &GeneratorDialog::settingsChanged);
     auto* wordsLabel = new QLabel(tr("&Words:"), page);
@@ -140,6 +151,7 @@ void GeneratorDialog::buildPassphrasePage(QWidget* page) {
     form->addRow(wordsLabel, m_words);
 
     m_separator = new QLineEdit(page);
+    m_separator->setObjectName(QStringLiteral("separator"));
     m_separator->setMaxLength(MaxSeparatorLength);
     m_separator->setToolTip(tr("Up to %1 characters, no letters; empty only with capitals at "
                                "the start of each word")
@@ -150,6 +162,7 @@ void GeneratorDialog::buildPassphrasePage(QWidget* page) {
     form->addRow(separatorLabel, m_separator);
 
     m_capitalization = new QComboBox(page);
+    m_capitalization->setObjectName(QStringLiteral("capitalization"));
     m_capitalization->addItem(tr("none (correct-horse)"), int(Capitalization::None));
     m_capitalization->addItem(tr("first letter (Correct-Horse)"), int(Capitalization::First));
     m_capitalization->addItem(tr("all (CORRECT-HORSE)"), int(Capitalization::All));
@@ -160,6 +173,7 @@ void GeneratorDialog::buildPassphrasePage(QWidget* page) {
     form->addRow(capitalLabel, m_capitalization);
 
     m_digit = new QCheckBox(tr("Add a &digit to one word"), page);
+    m_digit->setObjectName(QStringLiteral("digit"));
     connect(m_digit, &QCheckBox::toggled, this, &GeneratorDialog::settingsChanged);
     form->addRow(m_digit);
 }
