@@ -90,6 +90,28 @@ void keepBackup(const PublishRequest& request) {
         dir.remove(backups[i]);
 }
 
+// A publish killed between writing its temporary file and renaming it leaves that file behind.
+// Callers hold the publish lock, so no process of this machine is writing one now; a temporary
+// file of another machine's publish that its sync client carried here is garbage as well (if it
+// were still being written there, removing it makes that publish fail and be retried, never lose
+// anything). Only our exact naming is touched: ".NAME.tmp-" and 8 hex digits.
+void removeStaleTemporaries(const QFileInfo& target) {
+    const QString prefix = QStringLiteral(".") + target.fileName() + QStringLiteral(".tmp-");
+    constexpr qsizetype TagDigits = 8;
+    const QDir folder = target.absoluteDir();
+    const QStringList names = folder.entryList(QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString& name : names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const QString tag = name.mid(prefix.size());
+        bool hex = tag.size() == TagDigits;
+        for (const QChar c : tag)
+            hex = hex && ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'));
+        if (hex)
+            QFile::remove(folder.filePath(name));
+    }
+}
+
 } // namespace
 
 QString backupPath(const QString& backupDir, qint64 nowMs, const QString& label) {
@@ -170,6 +192,7 @@ Result<Published> publishFile(const PublishRequest& request) {
         keepBackup(request);
     }
     const QFileInfo target(request.target);
+    removeStaleTemporaries(target);
     const QString temporary = target.absolutePath() + QStringLiteral("/.") + target.fileName() +
                               QStringLiteral(".tmp-") + QString::fromLatin1(randomBytes(4).toHex());
     auto written = copyAndHash(request.source, temporary);

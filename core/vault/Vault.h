@@ -4,6 +4,7 @@
 // once; publish() writes it to the vault file (atomically, with a backup of the previous file).
 
 #include "Entry.h"
+#include "EntryBatch.h"
 #include "Header.h"
 #include "common/Clock.h"
 #include "common/Result.h"
@@ -152,6 +153,9 @@ public:
     Result<EntryId> add(EntryChanges changes); // title required
     // Adds many entries in one transaction (imports, benchmarks): all or nothing.
     Result<std::vector<EntryId>> addAll(std::vector<EntryChanges> entries);
+    // Adds and edits many entries in one transaction (import, export to a new vault): all or
+    // nothing. Returns the new entries' ids in the order of batch.add.
+    Result<std::vector<EntryId>> applyBatch(EntryBatch batch);
     Status edit(const EntryId& id, EntryChanges changes);
     Status trash(const EntryId& id);
     Status restore(const EntryId& id);

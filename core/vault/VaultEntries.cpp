@@ -105,6 +105,8 @@ bool applyField(std::vector<CustomField>& fields, EntryChanges::Field& change, c
     return true;
 }
 
+} // namespace
+
 // Applies changes to an overview and its details; true if anything changed.
 bool applyChanges(EntryOverview& o, EntryDetails& d, EntryChanges& c, const Stamp& stamp) {
     bool changed = false;
@@ -125,8 +127,6 @@ bool applyChanges(EntryOverview& o, EntryDetails& d, EntryChanges& c, const Stam
         changed |= applyField(d.fields, field, stamp, history);
     return changed;
 }
-
-} // namespace
 
 const std::vector<EntryOverview>& Vault::entries() const {
     static const std::vector<EntryOverview> none;

@@ -71,6 +71,11 @@ inline Error lockedError() {
     return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
 }
 
+// Applies changes to an overview and its details (old values to the history); true if anything
+// changed. Shared by add/edit (VaultEntries.cpp) and applyBatch (VaultBatch.cpp).
+bool applyChanges(EntryOverview& overview, EntryDetails& details, EntryChanges& changes,
+                  const Stamp& stamp);
+
 QString searchText(const EntryOverview& overview);
 // Case folding as search uses it (for the haystacks and the query alike).
 QString foldForSearch(QString text);
