@@ -31,6 +31,8 @@ constexpr std::array Table{
     Command{QLatin1String("generate"), QLatin1String("Print random passwords or passphrases."),
             runGenerate},
     Command{QLatin1String("health"), QLatin1String("Find weak, reused, old passwords."), runHealth},
+    Command{QLatin1String("merge"),
+            QLatin1String("Merge other copies of the vault into it, publish."), runMerge},
     Command{QLatin1String("import"),
             QLatin1String("Import another password manager's export (all or nothing)."),
             runImport},

@@ -38,6 +38,7 @@ int runAttachmentExport(CliContext& context, const QStringList& args);
 int runDetach(CliContext& context, const QStringList& args);
 int runGenerate(CliContext& context, const QStringList& args);
 int runHealth(CliContext& context, const QStringList& args);
+int runMerge(CliContext& context, const QStringList& args);
 int runImport(CliContext& context, const QStringList& args);
 int runExport(CliContext& context, const QStringList& args);
 
