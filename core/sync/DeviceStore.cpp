@@ -123,6 +123,8 @@ Result<VaultFileState> DeviceStore::loadState(const QString& vaultPath) const {
             state.unpublished = value == "1";
         else if (name == "versions")
             state.versions = QByteArray::fromHex(value);
+        else if (name == "key-epoch")
+            state.keyEpoch = value.toULongLong();
     }
     return state;
 }
@@ -136,6 +138,7 @@ Status DeviceStore::saveState(const QString& vaultPath, const VaultFileState& st
     text += "identity=" + state.identity + '\n';
     text += QByteArray("unpublished=") + (state.unpublished ? "1" : "0") + '\n';
     text += "versions=" + state.versions.toHex() + '\n';
+    text += "key-epoch=" + QByteArray::number(state.keyEpoch) + '\n';
     return writeFileAtomically(folderFor(vaultPath) + QStringLiteral("/state"), text);
 }
 

@@ -18,6 +18,8 @@ struct VaultFileState {
     bool unpublished = false; // the working copy has changes the vault file does not
     QByteArray versions;      // the highest version vector seen for this vault (encoded)
     QByteArray identity;      // fileIdentity() of the version in publishedHash (sync/Publisher.h)
+    quint64 keyEpoch = 0;     // the highest key epoch this device has used for this vault: a file
+                              // at a lower one was made under an old master password
 };
 
 class DeviceStore {

@@ -69,6 +69,16 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
         QFile::remove(incoming);
         return foreign.error();
     }
+    if (foreign->vaultId == state.vaultId && foreign->epoch < state.keyEpoch) {
+        QFile::remove(incoming);
+        return makeError(
+            ErrorCode::OlderEpoch,
+            QStringLiteral("the vault file was made under an older master password (key epoch "
+                           "%1; this device is at %2): written by someone who knows an old "
+                           "password, or an old copy; nothing was changed")
+                .arg(foreign->epoch)
+                .arg(state.keyEpoch));
+    }
     if (foreign->vaultId == state.vaultId && isBehind(foreign->versions, knownVersions(state))) {
         QFile::remove(incoming);
         return makeError(
@@ -85,8 +95,10 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
                          QStringLiteral("superseded-working-copy"), nowMs));
     TESSERA_TRY(replaceFile(incoming, working));
     // If the file changed while it was copied, the identity will not match next time: it is hashed.
-    state =
-        VaultFileState{vaultId, *copied, header.bytes(), false, encodeVersions(versions), identity};
+    const quint64 keyEpoch = std::max<quint64>(
+        foreign->vaultId == state.vaultId ? state.keyEpoch : 0, foreign->epoch);
+    state = VaultFileState{vaultId,  *copied, header.bytes(), false, encodeVersions(versions),
+                           identity, keyEpoch};
     TESSERA_TRY(store.saveState(target, state));
     return openVaultFile(working, header, master, Trust::Own);
 }

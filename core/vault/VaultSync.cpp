@@ -358,6 +358,7 @@ Result<MergeReport> syncSession(VaultSession& s, const MergeOptions& options, bo
             // The working copy now holds the vault file; it has something to publish only if
             // the file lacks part of the merged state.
             s.state.unpublished = merged->foreignLacksSomething;
+            s.state.keyEpoch = std::max<quint64>(s.state.keyEpoch, s.file.epoch);
             TESSERA_TRY(s.store.saveState(s.path, s.state));
         }
     }
@@ -377,6 +378,7 @@ Result<MergeReport> syncSession(VaultSession& s, const MergeOptions& options, bo
     s.state.identity = published->identity;
     s.state.header = s.file.header.bytes();
     s.state.unpublished = false;
+    s.state.keyEpoch = std::max<quint64>(s.state.keyEpoch, s.file.epoch);
     s.state.versions = encodeVersions(mergedVersions(s.file.versions, seenVersions(s.state)));
     TESSERA_TRY(s.store.saveState(s.path, s.state));
     report.published = true;
@@ -400,6 +402,7 @@ Result<MergeReport> Vault::merge(const QString& otherFile, const MergeOptions& o
         return merged.error();
     if (merged->workingWritten)
         s.state.unpublished = true;
+    s.state.keyEpoch = std::max<quint64>(s.state.keyEpoch, s.file.epoch);
     TESSERA_TRY(s.store.saveState(s.path, s.state));
     return std::move(merged->report);
 }
