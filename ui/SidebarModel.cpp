@@ -202,6 +202,8 @@ void SidebarModel::updateCounts() {
 }
 
 Qt::ItemFlags SidebarModel::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::NoItemFlags; // no drop between the top-level items
     Qt::ItemFlags flags =
         QStandardItemModel::flags(index) & ~(Qt::ItemIsEditable | Qt::ItemIsDragEnabled);
     const int kind = index.data(KindRole).toInt();
