@@ -292,6 +292,7 @@ void GeneratorDialog::regenerate() {
 }
 
 void GeneratorDialog::showPassword() {
+    m_preview->setWrapAtSeparators(m_modes->currentIndex() == PassphraseTab);
     m_preview->setPassword(m_password);
     m_meter->setPassword(m_password);
     m_entropy->setText(tr("%1 bits of entropy").arg(m_entropyBits, 0, 'f', 1));

@@ -4,11 +4,13 @@
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QFontInfo>
 #include <QFontMetrics>
 #include <QPaintEvent>
 #include <QPainter>
 
 #include <algorithm>
+#include <vector>
 
 namespace tessera::ui {
 
@@ -16,7 +18,7 @@ namespace {
 
 constexpr int Padding = 6;
 constexpr int MinColumns = 16;
-constexpr int PreferredColumns = 32;
+constexpr int PreferredColumns = 44; // a six-word passphrase on one line
 constexpr qreal FontScale = 1.25;
 constexpr int DarkWindowLightness = 128; // below: a dark palette
 
@@ -31,7 +33,12 @@ QColor symbolColor(bool dark) {
 
 PasswordPreview::PasswordPreview(QWidget* parent)
     : QWidget(parent) {
+    // The platform's fixed font; some platform themes hand over a proportional one there.
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (!QFontInfo(mono).fixedPitch()) {
+        mono.setFamily(QStringLiteral("monospace"));
+        mono.setStyleHint(QFont::TypeWriter);
+    }
     mono.setPointSizeF(font().pointSizeF() * FontScale);
     setFont(mono);
     QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -49,6 +56,12 @@ void PasswordPreview::setPassword(const SecureBuffer& password) {
     // QString::fromUtf8 writes straight into the new string; the buffer is ours alone.
     m_text = QString::fromUtf8(reinterpret_cast<const char*>(password.data()),
                                qsizetype(password.size()));
+    updateGeometry();
+    update();
+}
+
+void PasswordPreview::setWrapAtSeparators(bool wrap) {
+    m_wrapAtSeparators = wrap;
     updateGeometry();
     update();
 }
@@ -71,11 +84,42 @@ int PasswordPreview::charactersPerLine() const {
     return charactersPerLine(width());
 }
 
+std::vector<PasswordPreview::Cell> PasswordPreview::cells() const {
+    std::vector<Cell> out;
+    for (qsizetype i = 0; i < m_text.size();) {
+        const bool pair = m_text.at(i).isHighSurrogate() && i + 1 < m_text.size() &&
+                          m_text.at(i + 1).isLowSurrogate();
+        out.push_back({i, pair ? 2 : 1});
+        i += out.back().units;
+    }
+    return out;
+}
+
+std::vector<std::size_t> PasswordPreview::lineStarts(const std::vector<Cell>& cells,
+                                                     int width) const {
+    const std::size_t perLine = std::size_t(charactersPerLine(width));
+    std::vector<std::size_t> starts{0};
+    std::size_t start = 0;
+    while (cells.size() - start > perLine) {
+        std::size_t end = start + perLine;
+        if (m_wrapAtSeparators) {
+            // Break after the last separator that leaves the line at least half full.
+            for (std::size_t k = end; k > start + perLine / 2; --k) {
+                if (!m_text.at(cells[k - 1].offset).isLetterOrNumber()) {
+                    end = k;
+                    break;
+                }
+            }
+        }
+        starts.push_back(end);
+        start = end;
+    }
+    return starts;
+}
+
 int PasswordPreview::heightForWidth(int width) const {
-    const int length = std::max<int>(1, int(m_text.size()));
-    const int perLine = charactersPerLine(width);
-    const int lines = (length + perLine - 1) / perLine;
-    return lines * fontMetrics().lineSpacing() + 2 * Padding;
+    const auto lines = lineStarts(cells(), width).size();
+    return int(lines) * fontMetrics().lineSpacing() + 2 * Padding;
 }
 
 QSize PasswordPreview::sizeHint() const {
@@ -106,27 +150,26 @@ void PasswordPreview::paintEvent(QPaintEvent*) {
     const bool dark = colors.color(QPalette::Window).lightness() < DarkWindowLightness;
     const QColor text = colors.color(QPalette::Text);
     const int step = advance();
-    const int perLine = charactersPerLine();
     const QFontMetrics metrics = fontMetrics();
+    const std::vector<Cell> all = cells();
+    const std::vector<std::size_t> starts = lineStarts(all, width());
     // One character at a time, each drawn from a view of m_text (no per-character copy).
-    qsizetype position = 0;
-    for (qsizetype i = 0; i < m_text.size(); ++position) {
-        const QChar c = m_text.at(i);
-        const qsizetype units =
-            c.isHighSurrogate() && i + 1 < m_text.size() && m_text.at(i + 1).isLowSurrogate() ? 2
-                                                                                              : 1;
-        QColor color = text;
-        if (c.isDigit())
-            color = digitColor(dark);
-        else if (units == 1 && (c.isPunct() || c.isSymbol()))
-            color = symbolColor(dark);
-        painter.setPen(color);
-        const int line = int(position / perLine);
-        const int column = int(position % perLine);
-        const QPointF at(Padding + column * step,
-                         Padding + line * metrics.lineSpacing() + metrics.ascent());
-        painter.drawText(at, QString::fromRawData(m_text.constData() + i, units));
-        i += units;
+    for (std::size_t line = 0; line < starts.size(); ++line) {
+        const std::size_t end = line + 1 < starts.size() ? starts[line + 1] : all.size();
+        for (std::size_t k = starts[line]; k < end; ++k) {
+            const Cell& cell = all[k];
+            const QChar c = m_text.at(cell.offset);
+            QColor color = text;
+            if (c.isDigit())
+                color = digitColor(dark);
+            else if (cell.units == 1 && (c.isPunct() || c.isSymbol()))
+                color = symbolColor(dark);
+            painter.setPen(color);
+            const QPointF at(Padding + int(k - starts[line]) * step,
+                             Padding + int(line) * metrics.lineSpacing() + metrics.ascent());
+            painter.drawText(at,
+                             QString::fromRawData(m_text.constData() + cell.offset, cell.units));
+        }
     }
 }
 

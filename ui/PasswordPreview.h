@@ -9,6 +9,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <vector>
+
 namespace tessera::ui {
 
 class PasswordPreview : public QWidget {
@@ -25,6 +27,8 @@ public:
     QString text() const { return m_text; }
     // Characters per line at the current width.
     int charactersPerLine() const;
+    // Passphrases: break lines after a separator rather than inside a word.
+    void setWrapAtSeparators(bool wrap);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -36,10 +40,18 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    struct Cell { // one code point of m_text
+        qsizetype offset;
+        qsizetype units; // UTF-16 code units: 1, or 2 for a surrogate pair
+    };
     int advance() const;
     int charactersPerLine(int width) const;
+    std::vector<Cell> cells() const;
+    // The first cell of every line at that width.
+    std::vector<std::size_t> lineStarts(const std::vector<Cell>& cells, int width) const;
 
     QString m_text; // the one QString copy, wiped in place when replaced
+    bool m_wrapAtSeparators = false;
 };
 
 } // namespace tessera::ui

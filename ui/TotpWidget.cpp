@@ -5,6 +5,7 @@
 #include "crypto/Crypto.h"
 
 #include <QFontDatabase>
+#include <QFontInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPaintEvent>
@@ -114,7 +115,12 @@ TotpWidget::TotpWidget(ClipboardGuard& clipboard, QWidget* parent, const Clock* 
     m_code = new QLabel(this);
     m_code->setTextFormat(Qt::PlainText);
     m_code->setTextInteractionFlags(Qt::NoTextInteraction); // copying goes through the guard
+    // The platform's fixed font; some platform themes hand over a proportional one there.
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (!QFontInfo(mono).fixedPitch()) {
+        mono.setFamily(QStringLiteral("monospace"));
+        mono.setStyleHint(QFont::TypeWriter);
+    }
     mono.setPointSizeF(font().pointSizeF() * 1.4);
     mono.setBold(true);
     m_code->setFont(mono);

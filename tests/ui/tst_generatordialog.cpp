@@ -272,6 +272,21 @@ private Q_SLOTS:
         QVERIFY(child<QPushButton>(dialog, "use")->isHidden());
     }
 
+    void previewWrapsPassphrasesAtSeparators() {
+        tessera::ui::PasswordPreview preview;
+        preview.setPassword(SecureBuffer::copyOf(std::string_view("alpha-bravo-charlie")));
+        const int line = preview.fontMetrics().lineSpacing();
+        const int tenColumns =
+            preview.minimumSizeHint().width() -
+            (16 - 10) * preview.fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        const int padding = preview.heightForWidth(tenColumns) - 2 * line; // 19 cells: 2 lines
+        preview.setWrapAtSeparators(true); // "alpha-" "bravo-" "charlie"
+        QCOMPARE(preview.heightForWidth(tenColumns), 3 * line + padding);
+        preview.clear();
+        QVERIFY(preview.isEmpty());
+        QVERIFY(preview.text().isEmpty());
+    }
+
 private:
     QTemporaryDir m_dir;
 };
