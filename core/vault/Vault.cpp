@@ -95,8 +95,8 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
                          QStringLiteral("superseded-working-copy"), nowMs));
     TESSERA_TRY(replaceFile(incoming, working));
     // If the file changed while it was copied, the identity will not match next time: it is hashed.
-    const quint64 keyEpoch = std::max<quint64>(
-        foreign->vaultId == state.vaultId ? state.keyEpoch : 0, foreign->epoch);
+    const quint64 keyEpoch =
+        std::max<quint64>(foreign->vaultId == state.vaultId ? state.keyEpoch : 0, foreign->epoch);
     state = VaultFileState{vaultId,  *copied, header.bytes(), false, encodeVersions(versions),
                            identity, keyEpoch};
     TESSERA_TRY(store.saveState(target, state));
