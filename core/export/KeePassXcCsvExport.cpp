@@ -19,9 +19,9 @@ PlainExport writeKeePassXcCsv(std::vector<ExportItem>& items) {
         const EntryOverview& o = *item.overview;
         const EntryDetails& d = item.details;
         QString group = QStringLiteral("Root");
-        if (o.trashed.value)
+        if (o.trashed.value) // a trashed entry keeps its folder inside the recycle bin
             group += QStringLiteral("/Recycle Bin");
-        else if (!o.folder.value.isEmpty())
+        if (!o.folder.value.isEmpty())
             group += QLatin1Char('/') + o.folder.value;
         const QStringList urls = o.urlList();
         appendCsvCell(out.bytes, group);

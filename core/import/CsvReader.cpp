@@ -71,9 +71,11 @@ private:
             ++m_pos;
             for (;;) {
                 if (m_pos >= m_text.size())
-                    return error(recordNumber,
-                                 QStringLiteral("unterminated quoted field (opened on line %1)")
-                                     .arg(openedOn));
+                    return makeError(ErrorCode::InvalidArgument,
+                                     QStringLiteral("line %1, record %2: unterminated quoted field "
+                                                    "(its quote is never closed)")
+                                         .arg(openedOn)
+                                         .arg(recordNumber));
                 const std::size_t start = m_pos;
                 while (m_pos < m_text.size() && m_text[m_pos] != '"') {
                     if (m_text[m_pos] == '\n')

@@ -123,7 +123,7 @@ std::optional<qint64> parseTimeMs(const QString& text, bool digitsAreMs) {
 }
 
 QString isoTime(qint64 ms) {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate);
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); // "...Z"
 }
 
 std::optional<bool> parseFlag(const QString& text) {

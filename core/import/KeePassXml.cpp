@@ -9,6 +9,7 @@
 // Copies: QXmlStreamReader reads the file from a QByteArray over the secure buffer
 // (fromRawData: no copy), but decodes it into internal QString buffers we cannot reach; every
 // value we take (readElementText) is moved into secure memory and its QString wiped at once.
+#include "Gzip.h"
 #include "ImportText.h"
 #include "Importers.h"
 #include "KeePassXmlEntry.h"
@@ -31,7 +32,10 @@ public:
                                         qsizetype(bytes.size()))) {}
 
     Result<ParsedImport> run() {
-        if (!nextStart() || m_xml.name() != QLatin1String("KeePassFile"))
+        const bool started = nextStart();
+        if (m_error)
+            return *m_error;
+        if (!started || m_xml.name() != QLatin1String("KeePassFile"))
             return failure(QStringLiteral("not a KeePass XML file (no <KeePassFile>)"));
         while (nextChild()) {
             if (m_xml.name() == QLatin1String("Meta"))
@@ -170,10 +174,12 @@ private:
             QByteArray content = QByteArray::fromBase64(encoded);
             wipe(encoded);
             if (compressed) {
-                m_parsed.warnings.append(
-                    QStringLiteral("binary %1 is gzip-compressed, which this importer cannot "
-                                   "read; its attachments are not imported")
-                        .arg(id));
+                auto inflated = gunzip(content, std::size_t(MaxAttachmentBytes));
+                wipe(content);
+                if (!inflated)
+                    return failure(
+                        QStringLiteral("binary %1: %2").arg(id, inflated.error().message));
+                m_binaries.insert_or_assign(id, std::move(*inflated));
             } else {
                 m_binaries.insert_or_assign(
                     id, SecureBuffer::copyOf(content.constData(), std::size_t(content.size())));

@@ -153,16 +153,21 @@ IncomingEntry convertKeePassEntry(KeePassEntry& entry, const QString& folder, bo
         if (isExtraUrlKey(s.key))
             extraUrlKeys.append(s.key);
     extraUrlKeys.sort(); // KP2A_URL, KP2A_URL_1, KP2A_URL_2, ...
+    const auto isStandard = [](const QString& key) {
+        return key == Title || key == UserName || key == Url || key == Password || key == Notes;
+    };
     for (KeePassString& s : entry.strings) {
+        if (isStandard(s.key) && s.value.empty())
+            continue;
         if (s.key == Title)
             c.title = textOf(s.value).trimmed();
         else if (s.key == UserName)
             c.username = textOf(s.value).trimmed();
-        else if (s.key == Url && !s.value.empty())
+        else if (s.key == Url)
             urls.prepend(textOf(s.value).trimmed());
-        else if (s.key == Password && !s.value.empty())
+        else if (s.key == Password)
             c.password = s.value.clone();
-        else if (s.key == Notes && !s.value.empty())
+        else if (s.key == Notes)
             c.notes = s.value.clone();
         else if (s.key == Otp && !s.value.empty())
             c.totp = s.value.clone();
