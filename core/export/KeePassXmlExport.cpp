@@ -270,7 +270,7 @@ PlainExport writeKeePassXml(std::vector<ExportItem>& items, const QString& vault
         }
     }
     xml.raw("\t\t</Binaries>\n\t</Meta>\n\t<Root>\n");
-    if (!recycleBin.entries.empty())
+    if (!recycleBin.entries.empty() || !recycleBin.children.empty())
         root.children.emplace(QStringLiteral("Recycle Bin"), std::move(recycleBin));
     // The recycle bin keeps the UUID Meta announced (moved into the tree above).
     writer.writeGroup(2, QStringLiteral("Root"), root, latest);

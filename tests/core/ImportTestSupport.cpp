@@ -176,6 +176,16 @@ Result<QByteArray> dumpVaultFor(const Vault& vault, const Fidelity& f) {
     return entries.join();
 }
 
+QByteArray firstDifference(const QByteArray& actual, const QByteArray& expected) {
+    const QList<QByteArray> a = actual.split('\n');
+    const QList<QByteArray> e = expected.split('\n');
+    for (qsizetype i = 0; i < std::max(a.size(), e.size()); ++i)
+        if (a.value(i) != e.value(i))
+            return "line " + QByteArray::number(i + 1) + ": " + a.value(i) + " | expected " +
+                   e.value(i);
+    return {};
+}
+
 SecureBuffer fixtureBytes(const QString& name) {
     QFile file(dataPath(QStringLiteral("import/") + name));
     if (!file.open(QIODevice::ReadOnly))

@@ -33,6 +33,9 @@ struct Fidelity {
 // algorithm), not by spelling; history as a sorted set of field=value.
 Result<QByteArray> dumpVaultFor(const Vault& vault, const Fidelity& fidelity);
 
+// "line N: <actual> | expected <expected>" at the first line where two dumps differ.
+QByteArray firstDifference(const QByteArray& actual, const QByteArray& expected);
+
 // The file's bytes in secure memory.
 SecureBuffer fixtureBytes(const QString& name);
 
