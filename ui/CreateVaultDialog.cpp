@@ -26,7 +26,8 @@ namespace {
 
 constexpr int MaxNameLength = 100;
 
-// A file name from the vault name: no path separators or control characters, no leading dot.
+// A file name from the vault name: no path separators or control characters, no leading dot or
+// dash.
 QString fileNameFor(const QString& name) {
     QString base;
     for (const QChar c : name.trimmed()) {
@@ -35,7 +36,8 @@ QString fileNameFor(const QString& name) {
         else
             base += c;
     }
-    while (base.startsWith(QLatin1Char('.')))
+    // No hidden file, and nothing a shell would take for an option.
+    while (base.startsWith(QLatin1Char('.')) || base.startsWith(QLatin1Char('-')))
         base.remove(0, 1);
     return base.isEmpty() ? QString() : base + QStringLiteral(".tessera");
 }
@@ -121,7 +123,9 @@ CreateVaultDialog::CreateVaultDialog(VaultController& controller, QWidget* paren
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CreateVaultDialog::reject);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Folder:"), folderRow);
+    auto* folderLabel = new QLabel(tr("&Folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("Vault &name:"), m_name);
     form->addRow(QString(), m_path);
     form->addRow(tr("&Master password:"), m_password);

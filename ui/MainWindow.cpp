@@ -24,6 +24,7 @@
 #include <QDialog>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -97,6 +98,7 @@ MainWindow::MainWindow(VaultController& controller, AppSettings& settings,
         m_clipboard.clearNow();
     });
 
+    qApp->installEventFilter(this);
     resize(DefaultSize);
     restoreGeometry(m_settings.windowGeometry());
     m_pages->setCurrentWidget(m_welcome);
@@ -123,10 +125,9 @@ void MainWindow::buildMenus() {
     vault->addAction(theme::icon(QStringLiteral("settings")), tr("&Settings…"),
                      QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::showSettings);
     vault->addSeparator();
-    QAction* quit =
-        vault->addAction(theme::icon(QStringLiteral("quit")), tr("&Quit"),
-                         QKeySequence(Qt::CTRL | Qt::Key_Q), this, &MainWindow::quitApp);
-    quit->setShortcutContext(Qt::ApplicationShortcut);
+    m_quitAction = vault->addAction(theme::icon(QStringLiteral("quit")), tr("&Quit"),
+                                    QKeySequence(Qt::CTRL | Qt::Key_Q), this, &MainWindow::quitApp);
+    m_quitAction->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu* entry = menuBar()->addMenu(tr("&Entry"));
     entry->addActions(m_view->entryActions());
@@ -171,8 +172,10 @@ QWidget* MainWindow::currentPage() const {
 
 void MainWindow::openVault(const QString& path) {
     if (path.isEmpty()) {
-        if (!m_controller.isUnlocked())
+        if (!m_controller.isUnlocked()) {
             m_pages->setCurrentWidget(m_welcome);
+            m_welcome->setFocus(Qt::OtherFocusReason);
+        }
         return;
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -382,6 +385,20 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     // No tray: closing the window is quitting, never a hidden process nobody can reach.
     event->accept();
     quitApp();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const QKeySequence pressed(key->keyCombination());
+        for (const QAction* action : {m_lockAction, m_quitAction}) {
+            if (action->isEnabled() && action->shortcut() == pressed) {
+                event->ignore(); // not overridden: the shortcut fires
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::changeEvent(QEvent* event) {

@@ -66,6 +66,8 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Ctrl+L and Ctrl+Q win over a focused line edit (under X11 it would take them otherwise).
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -91,6 +93,7 @@ private:
     std::unique_ptr<QuickAccessWindow> m_quick;
     QLabel* m_clipboardStatus;
     QAction* m_lockAction = nullptr;
+    QAction* m_quitAction = nullptr;
     QAction* m_changePasswordAction = nullptr;
     QAction* m_healthAction = nullptr;
     bool m_quickAfterUnlock = false;

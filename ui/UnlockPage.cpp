@@ -103,6 +103,9 @@ UnlockPage::UnlockPage(VaultController& controller, AppSettings& settings, QWidg
     m_busy->setRange(0, 0); // indeterminate: the KDF has no progress to report
     m_busy->setTextVisible(false);
     m_busy->setMaximumHeight(6);
+    QSizePolicy keep = m_busy->sizePolicy();
+    keep.setRetainSizeWhenHidden(true); // the form does not jump when unlocking starts
+    m_busy->setSizePolicy(keep);
     m_busy->setVisible(false);
     m_busy->setAccessibleName(tr("Unlocking"));
     m_unlock->setDefault(true);

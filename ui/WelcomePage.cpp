@@ -35,10 +35,12 @@ WelcomePage::WelcomePage(QWidget* parent)
         this);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
-    text->setFixedWidth(TextWidth);
+    text->setMinimumWidth(TextWidth);
+    text->setMaximumWidth(TextWidth);
     m_create->setDefault(true);
     m_create->setAccessibleName(tr("Create a new vault"));
     m_open->setAccessibleName(tr("Open a vault file"));
+    setFocusProxy(m_create);
     connect(m_create, &QPushButton::clicked, this, &WelcomePage::createRequested);
     connect(m_open, &QPushButton::clicked, this, &WelcomePage::openRequested);
 
@@ -52,7 +54,13 @@ WelcomePage::WelcomePage(QWidget* parent)
     layout->addWidget(logo);
     layout->addSpacing(8);
     layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // In a row with stretches, not with an alignment: an aligned label loses its height-for-width
+    // and its wrapped lines get cut.
+    auto* textRow = new QHBoxLayout;
+    textRow->addStretch();
+    textRow->addWidget(text);
+    textRow->addStretch();
+    layout->addLayout(textRow);
     layout->addSpacing(16);
     layout->addLayout(buttons);
     layout->addStretch(3);
