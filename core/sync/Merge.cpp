@@ -153,12 +153,16 @@ EntryRecord EntryRecord::clone() const {
     return EntryRecord{overview, cloneDetails(details)};
 }
 
-void canonicalize(EntryRecord& entry) {
-    std::sort(entry.overview.urls.begin(), entry.overview.urls.end(), elementLess);
-    std::sort(entry.overview.tags.begin(), entry.overview.tags.end(), elementLess);
-    std::sort(entry.details.fields.begin(), entry.details.fields.end(),
+void canonicalize(EntryOverview& overview, EntryDetails& details) {
+    std::sort(overview.urls.begin(), overview.urls.end(), elementLess);
+    std::sort(overview.tags.begin(), overview.tags.end(), elementLess);
+    std::sort(details.fields.begin(), details.fields.end(),
               [](const CustomField& a, const CustomField& b) { return a.name < b.name; });
-    canonicalHistory(entry.details.history);
+    canonicalHistory(details.history);
+}
+
+void canonicalize(EntryRecord& entry) {
+    canonicalize(entry.overview, entry.details);
 }
 
 EntryRecord mergeEntries(const EntryRecord& a, const EntryRecord& b, int* conflicts) {

@@ -46,9 +46,11 @@ inline QByteArray attachmentTombstone(const EntryId& entry, const QByteArray& at
 EntryRecord mergeEntries(const EntryRecord& a, const EntryRecord& b, int* conflicts = nullptr);
 
 // The form mergeEntries produces: URLs and tags ordered by (stamp, value), custom fields by name,
-// the history by (stamp, field, value) without duplicates. Local edits append; merging puts this
-// order back, so that replicas that hold the same state also store the same bytes.
+// the history by (stamp, field, value) without duplicates. Merging puts this
+// order back, so that replicas that hold the same state also store the same bytes. Local edits
+// store this form too (VaultEntries.cpp).
 void canonicalize(EntryRecord& entry);
+void canonicalize(EntryOverview& overview, EntryDetails& details);
 
 // Exact equality of everything stored (stamps, order, removed elements, history).
 bool sameEntry(const EntryRecord& a, const EntryRecord& b);

@@ -267,6 +267,7 @@ Status Merger::mergeEntry(const EntryId& id) {
         } else {
             r.foreignLacksSomething = true;
         }
+        canonicalize(*added);
         TESSERA_TRY(putEntry(m_target, *added));
         r.targetWritten = true;
         r.upserted.push_back(std::move(added->overview));
@@ -283,12 +284,16 @@ Status Merger::mergeEntry(const EntryId& id) {
     if (!theirs)
         return theirs.error();
     EntryRecord merged = mergeEntries(*mine, *theirs, &report.conflictsKeptInHistory);
-    EntryRecord& local = targetLocal ? *mine : *theirs;
-    EntryRecord& foreign = targetLocal ? *theirs : *mine;
+    const EntryRecord& local = targetLocal ? *mine : *theirs;
+    const EntryRecord& foreign = targetLocal ? *theirs : *mine;
     if (!sameEntry(merged, foreign))
         r.foreignLacksSomething = true;
-    canonicalize(local);
-    if (!sameEntry(merged, local)) {
+    // What the user sees changed is judged against the canonical form (a reordering alone is no
+    // change); what is written is judged against the stored form, so that replicas converge to
+    // the same bytes.
+    EntryRecord canonicalLocal = local.clone();
+    canonicalize(canonicalLocal);
+    if (!sameEntry(merged, canonicalLocal)) {
         if (local.overview.trashed.value != merged.overview.trashed.value)
             ++(merged.overview.trashed.value ? report.trashed : report.restored);
         else

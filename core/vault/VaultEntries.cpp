@@ -3,6 +3,7 @@
 
 #include "RecordCodec.h"
 #include "VaultSession.h"
+#include "sync/Merge.h"
 
 #include <QRegularExpression>
 
@@ -125,6 +126,8 @@ bool applyChanges(EntryOverview& o, EntryDetails& d, EntryChanges& c, const Stam
     changed |= setSecret(d.totp, c.totp, stamp, QStringLiteral("totp"), history);
     for (EntryChanges::Field& field : c.fields)
         changed |= applyField(d.fields, field, stamp, history);
+    if (changed)
+        canonicalize(o, d); // the stored order merging produces (core/sync/Merge.h)
     return changed;
 }
 
