@@ -1,13 +1,16 @@
 #pragma once
 // Changing the master password of the unlocked vault: the new one twice (strength shown), and
-// optionally new key derivation parameters. The vault is open, so the current password is not
-// asked again. The change re-keys the vault; the KDF runs while a busy indicator shows.
+// optionally new key derivation parameters; the vault is open, so the current password is not
+// asked again (a new password makes a new vault key and key epoch). Or only the unlock cost: then
+// today's password is asked for, and the vault key and epoch stay. The KDF runs while a busy
+// indicator shows.
 
 #include "vault/Header.h"
 
 #include <QDialog>
 
 class QLabel;
+class QRadioButton;
 class QProgressBar;
 class QPushButton;
 
@@ -24,6 +27,9 @@ public:
     explicit ChangePasswordDialog(VaultController& controller, QWidget* parent = nullptr);
 
     void setKdfParams(KdfParams params); // tests: skip calibration
+    // Only the unlock cost, with today's password (instead of a new password).
+    void setCostOnly(bool costOnly);
+    SecurePasswordEdit* currentField() const { return m_current; }
     SecurePasswordEdit* passwordField() const { return m_password; }
     SecurePasswordEdit* repeatField() const { return m_repeat; }
     QPushButton* changeButton() const { return m_change; }
@@ -39,6 +45,11 @@ private:
     void updateState();
 
     VaultController& m_controller;
+    QRadioButton* m_newPassword;
+    QRadioButton* m_costOnly;
+    QWidget* m_currentRow;
+    QWidget* m_newRows;
+    SecurePasswordEdit* m_current;
     SecurePasswordEdit* m_password;
     SecurePasswordEdit* m_repeat;
     StrengthMeter* m_strength;

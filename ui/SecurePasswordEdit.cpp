@@ -467,10 +467,19 @@ void SecurePasswordEdit::paintEvent(QPaintEvent*) {
     const qreal baseline = area.top() + (area.height() - metrics.height()) / 2 + metrics.ascent();
     const QPalette& pal = palette();
 
-    if (m_length == 0 && !m_placeholder.isEmpty() && !hasFocus()) {
-        painter.setPen(pal.color(QPalette::PlaceholderText));
-        painter.drawText(area, Qt::AlignLeft | Qt::AlignVCenter,
-                         metrics.elidedText(m_placeholder, Qt::ElideRight, area.width()));
+    if (m_length == 0) {
+        // Like QLineEdit in Qt 6: the placeholder stays while the empty field has focus.
+        if (!m_placeholder.isEmpty()) {
+            painter.setPen(pal.color(QPalette::PlaceholderText));
+            painter.drawText(area, Qt::AlignLeft | Qt::AlignVCenter,
+                             metrics.elidedText(m_placeholder, Qt::ElideRight, area.width()));
+        }
+        if (hasFocus() && m_cursorVisible && isEnabled()) {
+            painter.setPen(pal.color(QPalette::Text));
+            const qreal x = area.left() + 0.5;
+            painter.drawLine(QPointF(x, area.top() + 2), QPointF(x, area.bottom() - 1));
+        }
+        m_scroll = 0;
         return;
     }
 

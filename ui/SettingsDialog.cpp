@@ -8,6 +8,7 @@
 #include <QGroupBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 namespace tessera::ui {
@@ -35,6 +36,10 @@ SettingsDialog::SettingsDialog(AppSettings& settings, bool vaultUnlocked, QWidge
     m_lockOnMinimise->setChecked(m_settings.lockOnMinimise());
     m_lockOnScreenLock->setChecked(m_settings.lockOnScreenLock());
     m_startMinimised->setChecked(m_settings.startMinimised());
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_startMinimised->setEnabled(false);
+        m_startMinimised->setToolTip(tr("This desktop has no system tray"));
+    }
     m_showPasswords->setChecked(m_settings.showPasswordsInList());
 
     auto* security = new QGroupBox(tr("Security"), this);

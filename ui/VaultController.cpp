@@ -49,7 +49,8 @@ void VaultController::unlock(const QString& path, SecureBuffer password,
         SecureBuffer password;
         std::optional<SecureBuffer> secretKey;
         Opened operator()() {
-            Opened opened = Vault::unlock(device, path, password, secretKey ? &*secretKey : nullptr);
+            Opened opened =
+                Vault::unlock(device, path, password, secretKey ? &*secretKey : nullptr);
             password.clear();
             secretKey.reset();
             return opened;
@@ -168,6 +169,12 @@ Status VaultController::changePassword(const SecureBuffer& newPassword, KdfParam
     if (!m_vault)
         return lockedError();
     return changed(m_vault->changePassword(newPassword, kdf, newSecretKey), {});
+}
+
+Status VaultController::changeKdf(const SecureBuffer& password, KdfParams kdf) {
+    if (!m_vault)
+        return lockedError();
+    return changed(m_vault->changeKdf(password, kdf), {});
 }
 
 Status VaultController::publishNow() {

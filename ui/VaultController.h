@@ -54,6 +54,10 @@ public:
     Status changePassword(const SecureBuffer& newPassword, KdfParams kdf,
                           const SecureBuffer* newSecretKey = nullptr);
 
+    // New key derivation parameters only (same vault key and key epoch); needs today's password.
+    // Runs the KDF twice on the caller's thread.
+    Status changeKdf(const SecureBuffer& password, KdfParams kdf);
+
     // Publishes pending changes now (also done on lock and on quit).
     Status publishNow();
     int publishDelayMs() const { return m_publishTimer.interval(); }
