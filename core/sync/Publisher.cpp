@@ -38,8 +38,10 @@ Status fsyncPath(const QString& path, int flags) {
     return {};
 }
 
-// Streams from -> to, hashing as it goes; to is created 0600 and fsync-ed.
-Result<QByteArray> copyAndHash(const QString& from, const QString& to) {
+// Streams from -> to, hashing as it goes; to is created 0600 and fsync-ed. With lockedFd, `to` is
+// flock-ed from its creation on and stays open and locked for the caller to close: a temporary
+// file a live publish is writing is never taken for a stale one (removeStaleTemporaries).
+Result<QByteArray> copyAndHash(const QString& from, const QString& to, int* lockedFd = nullptr) {
     QFile in(from);
     if (!in.open(QIODevice::ReadOnly))
         return makeError(in.exists() ? ErrorCode::Io : ErrorCode::NotFound,
@@ -48,6 +50,8 @@ Result<QByteArray> copyAndHash(const QString& from, const QString& to) {
         ::open(QFile::encodeName(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("cannot create %1").arg(to));
+    if (lockedFd)
+        ::flock(fd, LOCK_EX);
     FileDigest hasher;
     bool failed = false;
     while (!in.atEnd() && !failed) {
@@ -68,13 +72,45 @@ Result<QByteArray> copyAndHash(const QString& from, const QString& to) {
         }
     }
     const bool synced = !failed && ::fsync(fd) == 0;
-    ::close(fd);
+    if (!synced || !lockedFd)
+        ::close(fd);
     if (!synced) {
         QFile::remove(to);
         return ioError(QStringLiteral("cannot write %1").arg(to));
     }
+    if (lockedFd)
+        *lockedFd = fd;
     return hasher.finish();
 }
+
+// An advisory lock on the vault's FOLDER (flock on the directory itself: no file is created in
+// the cloud folder), held from the check of the target to the rename. The publish lock in the
+// data folder serialises the processes of one device; this one also serialises devices whose
+// data folders differ but share this machine (several users of one shared folder, tests), so
+// that no rename replaces a version its publisher did not check. Across machines the sync
+// client's conflict copies play that role. Where the file system refuses such locks (some
+// network file systems), publishing goes on without it.
+class FolderLock {
+public:
+    explicit FolderLock(const QString& folder)
+        : m_fd(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        if (m_fd >= 0 && ::flock(m_fd, LOCK_EX) != 0) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
+    }
+    ~FolderLock() {
+        if (m_fd >= 0) {
+            ::flock(m_fd, LOCK_UN);
+            ::close(m_fd);
+        }
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int m_fd;
+};
 
 void keepBackup(const PublishRequest& request) {
     QDir().mkpath(request.backupDir);
@@ -91,10 +127,10 @@ void keepBackup(const PublishRequest& request) {
 }
 
 // A publish killed between writing its temporary file and renaming it leaves that file behind.
-// Callers hold the publish lock, so no process of this machine is writing one now; a temporary
-// file of another machine's publish that its sync client carried here is garbage as well (if it
-// were still being written there, removing it makes that publish fail and be retried, never lose
-// anything). Only our exact naming is touched: ".NAME.tmp-" and 8 hex digits.
+// A live publish (of any process on this machine, whatever its data folder) holds an flock on
+// its temporary file until the rename; a killed one's lock died with it. So a file of our exact
+// naming (".NAME.tmp-" and 8 hex digits) that can be locked is stale and removed. One a sync
+// client carried here from another machine is garbage as well.
 void removeStaleTemporaries(const QFileInfo& target) {
     const QString prefix = QStringLiteral(".") + target.fileName() + QStringLiteral(".tmp-");
     constexpr qsizetype TagDigits = 8;
@@ -107,8 +143,15 @@ void removeStaleTemporaries(const QFileInfo& target) {
         bool hex = tag.size() == TagDigits;
         for (const QChar c : tag)
             hex = hex && ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'));
-        if (hex)
-            QFile::remove(folder.filePath(name));
+        if (!hex)
+            continue;
+        const QString path = folder.filePath(name);
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+            QFile::remove(path);
+        ::close(fd);
     }
 }
 
@@ -177,6 +220,7 @@ Result<QByteArray> copyFile(const QString& from, const QString& to) {
 }
 
 Result<Published> publishFile(const PublishRequest& request) {
+    const FolderLock folderLock(QFileInfo(request.target).absolutePath());
     const bool exists = QFileInfo::exists(request.target);
     if (request.expectedHash.isEmpty() && exists)
         return makeError(ErrorCode::ChangedOnDisk,
@@ -195,15 +239,19 @@ Result<Published> publishFile(const PublishRequest& request) {
     removeStaleTemporaries(target);
     const QString temporary = target.absolutePath() + QStringLiteral("/.") + target.fileName() +
                               QStringLiteral(".tmp-") + QString::fromLatin1(randomBytes(4).toHex());
-    auto written = copyAndHash(request.source, temporary);
+    int lockedFd = -1;
+    auto written = copyAndHash(request.source, temporary, &lockedFd);
     if (!written)
         return written.error();
-    if (::rename(QFile::encodeName(temporary).constData(),
-                 QFile::encodeName(request.target).constData()) != 0) {
+    const bool renamed = ::rename(QFile::encodeName(temporary).constData(),
+                                  QFile::encodeName(request.target).constData()) == 0;
+    if (!renamed) {
         const Error error = ioError(QStringLiteral("cannot replace %1").arg(request.target));
         QFile::remove(temporary);
+        ::close(lockedFd);
         return error;
     }
+    ::close(lockedFd);
     TESSERA_TRY(fsyncPath(target.absolutePath(), O_RDONLY | O_DIRECTORY));
     return Published{*written, fileIdentity(request.target)};
 }

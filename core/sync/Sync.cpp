@@ -57,7 +57,7 @@ bool unrelated(const ConflictCopy& copy, ErrorCode code) {
 }
 
 ConflictCopyResult mergeCopy(Vault& vault, const ConflictCopy& copy, const QString& backupDir,
-                             const Clock& clock) {
+                             const Clock& clock, const SyncOptions& sync, bool knownHeader) {
     ConflictCopyResult result;
     result.path = copy.path;
     result.fileName = copy.fileName;
@@ -65,6 +65,10 @@ ConflictCopyResult mergeCopy(Vault& vault, const ConflictCopy& copy, const QStri
     const QByteArray before = fileIdentity(copy.path);
     MergeOptions options;
     options.acceptRollback = true;
+    if (!knownHeader && sync.password) {
+        options.otherPassword = sync.password;
+        options.otherSecretKey = sync.secretKey;
+    }
     auto merged = vault.merge(copy.path, options);
     if (!merged) {
         result.outcome = unrelated(copy, merged.code()) ? ConflictCopyResult::Outcome::Unrelated
@@ -130,7 +134,7 @@ std::vector<ConflictCopy> pendingConflictCopies(const Vault& vault) {
     return copies;
 }
 
-Result<SyncReport> syncVault(Vault& vault, const Clock& clock, const MergeOptions& fileOptions) {
+Result<SyncReport> syncVault(Vault& vault, const Clock& clock, const SyncOptions& options) {
     if (vault.isLocked())
         return makeError(ErrorCode::Locked, QStringLiteral("the vault is locked"));
     const VaultInfo info = vault.info();
@@ -148,9 +152,10 @@ Result<SyncReport> syncVault(Vault& vault, const Clock& clock, const MergeOption
             report.copies.push_back(std::move(skipped));
             continue;
         }
-        report.copies.push_back(mergeCopy(vault, copy, info.backupDir, clock));
+        report.copies.push_back(mergeCopy(vault, copy, info.backupDir, clock, options,
+                                          headerOfThisVault(copy.header, headers)));
     }
-    auto synced = vault.sync(fileOptions);
+    auto synced = vault.sync(options.file);
     if (synced)
         report.file = std::move(*synced);
     else

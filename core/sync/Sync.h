@@ -48,11 +48,20 @@ struct SyncReport {
     bool published() const { return file.published; }
 };
 
-// fileOptions apply to the vault file only (e.g. the new password after a change on another
-// device). Conflict copies are merged with acceptRollback (they are older by nature; merging
-// never loses newer data) and never with an older key epoch. Fails only if the vault is locked.
-Result<SyncReport> syncVault(Vault& vault, const Clock& clock,
-                             const MergeOptions& fileOptions = {});
+struct SyncOptions {
+    // For the vault file only (e.g. the new password after a change on another device).
+    MergeOptions file;
+    // The vault's master password (and secret key), if the caller has it: a conflict copy whose
+    // name says "conflict" but whose header this device does not know is then tried with it, so
+    // that another vault is reported as such and a copy whose KDF settings were changed on
+    // another device is merged. Without it such a copy is left in place ("another password").
+    const SecureBuffer* password = nullptr;
+    const SecureBuffer* secretKey = nullptr;
+};
+
+// Conflict copies are merged with acceptRollback (they are older by nature; merging never loses
+// newer data) and never from an older key epoch. Fails only if the vault is locked.
+Result<SyncReport> syncVault(Vault& vault, const Clock& clock, const SyncOptions& options = {});
 
 // The conflict copies beside the vault file that would be looked at, without merging anything
 // (for status): the numbered and host-suffixed names only when their header is this vault's.
