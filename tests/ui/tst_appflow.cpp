@@ -9,7 +9,9 @@
 #include "IdleLock.h"
 #include "KdfPresetBox.h"
 #include "MainWindow.h"
+#include "QuickAccessWindow.h"
 #include "SecurePasswordEdit.h"
+#include "SessionWatcher.h"
 #include "UnlockPage.h"
 #include "VaultController.h"
 #include "VaultView.h"
@@ -191,6 +193,56 @@ private Q_SLOTS:
         QVERIFY(m_window->clipboardStatus()->text().isEmpty());
     }
 
+    void sessionEventsLock_data() {
+        QTest::addColumn<bool>("setting");
+        QTest::addColumn<int>("event");
+        QTest::newRow("suspend") << true << 0;
+        QTest::newRow("screen lock") << true << 1;
+        QTest::newRow("minimise") << true << 2;
+        QTest::newRow("suspend, setting off") << false << 0;
+        QTest::newRow("screen lock, setting off") << false << 1;
+        QTest::newRow("minimise, setting off") << false << 2;
+    }
+    void sessionEventsLock() {
+        QFETCH(bool, setting);
+        QFETCH(int, event);
+        createVault(FastKdf);
+        if (QTest::currentTestFailed())
+            return;
+        m_settings->setLockOnScreenLock(setting);
+        m_settings->setLockOnMinimise(setting);
+        SessionWatcher* watcher = m_window->sessionWatcher();
+        if (event == 0) {
+            watcher->onPrepareForSleep(false); // resuming never locks
+            QVERIFY(m_controller->isUnlocked());
+            watcher->onPrepareForSleep(true);
+        } else if (event == 1) {
+            watcher->onScreenSaverActiveChanged(false);
+            QVERIFY(m_controller->isUnlocked());
+            watcher->onScreenSaverActiveChanged(true);
+        } else {
+            m_window->setWindowState(Qt::WindowMinimized);
+        }
+        QCOMPARE(m_controller->isUnlocked(), !setting);
+        QCOMPARE(m_window->currentPage() == m_window->unlockPage(), setting);
+    }
+
+    void quickAccessUnlocksFirst() {
+        QString path;
+        createVault(FastKdf, &path);
+        if (QTest::currentTestFailed())
+            return;
+        m_controller->lock();
+        m_window->handleArguments({QStringLiteral("--quick")});
+        QCOMPARE(m_window->currentPage(), m_window->unlockPage());
+        QCOMPARE(quickAccess(), nullptr);
+        type(m_window->unlockPage()->passwordField(), QString::fromUtf8(Password));
+        QTest::keyClick(m_window->unlockPage()->passwordField(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(quickAccess() != nullptr, WaitMs);
+        m_controller->lock();
+        QCOMPARE(quickAccess(), nullptr); // locking hides it
+    }
+
     void unlockErrors_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<int>("code");
@@ -221,6 +273,14 @@ private Q_SLOTS:
     }
 
 private:
+    static QuickAccessWindow* quickAccess() {
+        for (QWidget* widget : QApplication::topLevelWidgets()) {
+            if (auto* quick = qobject_cast<QuickAccessWindow*>(widget); quick && quick->isVisible())
+                return quick;
+        }
+        return nullptr;
+    }
+
     QString cloud() const { return m_dir->filePath(QStringLiteral("cloud")); }
 
     // Creates a vault through the create dialog, as a user would.
