@@ -77,12 +77,22 @@ VersionVector mergedVersions(const VersionVector& a, const VersionVector& b) {
 }
 
 bool isBehind(const VersionVector& file, const VersionVector& known) {
+    bool lacksSomething = false;
     for (const auto& [device, hlc] : known) {
         const auto it = file.find(device);
         if (it == file.end() || it->second < hlc)
-            return true;
+            lacksSomething = true;
     }
-    return false;
+    if (!lacksSomething)
+        return false;
+    // A file with edits this device has not seen is a concurrent replica (a conflict copy, a
+    // device that has not synced yet), not an old version: merging it is the normal case.
+    for (const auto& [device, hlc] : file) {
+        const auto it = known.find(device);
+        if (it == known.end() || it->second < hlc)
+            return false;
+    }
+    return true;
 }
 
 QByteArray selectWithMac(Table table, const char* where) {

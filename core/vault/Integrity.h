@@ -23,7 +23,8 @@ QByteArray encodeVersions(const VersionVector& versions);
 Result<VersionVector> decodeVersions(QByteArrayView bytes);
 // The element-wise maximum of two version vectors.
 VersionVector mergedVersions(const VersionVector& a, const VersionVector& b);
-// True if some device's latest stamp in `file` is older than in `known`: a possible rollback.
+// True if `file` is an older state than `known`: some device's latest stamp in it is older, and
+// none is newer (a file with edits not seen yet is concurrent, not old). A possible rollback.
 bool isBehind(const VersionVector& file, const VersionVector& known);
 
 // "SELECT t.*, m.mac FROM table t LEFT JOIN row_macs m ..." plus an optional WHERE clause on t.
