@@ -1,9 +1,9 @@
 #include "SecurePasswordEdit.h"
 
+#include "PasswordText.h"
 #include "crypto/Crypto.h"
 
 #include <QAccessible>
-#include <QAccessibleWidget>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -29,108 +29,15 @@ namespace {
 
 constexpr int HorizontalMargin = 2;   // between the frame's contents and the first character
 constexpr unsigned X11LockMask = 0x2; // xcb's state bit for Caps Lock in nativeModifiers()
-constexpr char32_t Replacement = 0xFFFD;
 
 std::atomic<bool> g_capsLock{false};
-
-bool isContinuation(unsigned char byte) {
-    return (byte & 0xC0) == 0x80;
-}
-
-// Byte offset of the code point with that index in a UTF-8 buffer.
-std::size_t byteOffset(const SecureBuffer& text, int index) {
-    std::size_t offset = 0;
-    for (int seen = 0; offset < text.size(); ++offset) {
-        if (!isContinuation(text.data()[offset])) {
-            if (seen == index)
-                return offset;
-            ++seen;
-        }
-    }
-    return text.size();
-}
-
-int countCodePoints(const SecureBuffer& text) {
-    int count = 0;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        count += isContinuation(text.data()[i]) ? 0 : 1;
-    return count;
-}
-
-// Decodes the code point starting at offset (the buffer is valid UTF-8: it is only ever built
-// from QString::toUtf8). Returns the number of bytes read.
-std::size_t decodeAt(const SecureBuffer& text, std::size_t offset, char32_t* out) {
-    const unsigned char* p = text.data() + offset;
-    const std::size_t left = text.size() - offset;
-    std::size_t length = 1;
-    if (p[0] >= 0xF0)
-        length = 4;
-    else if (p[0] >= 0xE0)
-        length = 3;
-    else if (p[0] >= 0xC0)
-        length = 2;
-    if (length > left) {
-        *out = Replacement;
-        return left;
-    }
-    char32_t value = length == 1 ? p[0] : p[0] & (0x7F >> length);
-    for (std::size_t i = 1; i < length; ++i)
-        value = (value << 6) | (p[i] & 0x3F);
-    *out = value;
-    return length;
-}
-
-// One code point as UTF-16 in caller-owned storage, viewed by a QString that does not copy it.
-struct Glyph {
-    char16_t units[2] = {};
-    qsizetype size = 0;
-    explicit Glyph(char32_t cp) {
-        if (cp > 0xFFFF) {
-            units[0] = QChar::highSurrogate(cp);
-            units[1] = QChar::lowSurrogate(cp);
-            size = 2;
-        } else {
-            units[0] = char16_t(cp);
-            size = 1;
-        }
-    }
-    ~Glyph() { wipe(units, sizeof units); }
-    QString view() const {
-        return QString::fromRawData(reinterpret_cast<const QChar*>(units), size);
-    }
-};
-
-// What assistive technology sees: an editable, protected text field that never reports its text.
-class PasswordAccessible : public QAccessibleWidget {
-public:
-    explicit PasswordAccessible(QWidget* widget)
-        : QAccessibleWidget(widget, QAccessible::EditableText) {}
-    QString text(QAccessible::Text t) const override {
-        if (t == QAccessible::Value)
-            return {};
-        return QAccessibleWidget::text(t);
-    }
-    QAccessible::State state() const override {
-        QAccessible::State s = QAccessibleWidget::state();
-        s.passwordEdit = true;
-        s.editable = true;
-        return s;
-    }
-};
-
-QAccessibleInterface* accessibleFactory(const QString& className, QObject* object) {
-    if (className == QLatin1String("tessera::ui::SecurePasswordEdit") && object &&
-        object->isWidgetType())
-        return new PasswordAccessible(static_cast<QWidget*>(object));
-    return nullptr;
-}
 
 } // namespace
 
 SecurePasswordEdit::SecurePasswordEdit(QWidget* parent)
     : QWidget(parent) {
     static std::once_flag installed;
-    std::call_once(installed, [] { QAccessible::installFactory(accessibleFactory); });
+    std::call_once(installed, [] { QAccessible::installFactory(passwordAccessibleFactory); });
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_InputMethodEnabled, true); // dead keys and compose come as commits
     setAttribute(Qt::WA_KeyCompression, false);
