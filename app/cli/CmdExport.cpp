@@ -6,63 +6,12 @@
 #include "Commands.h"
 #include "Format.h"
 
+#include "export/ExportFile.h"
 #include "export/Exporter.h"
 
-#include <QFile>
 #include <QFileInfo>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 namespace tessera::cli {
-
-namespace {
-
-// Creates path readable by the user only (0600, also when --force replaces a file), writes the
-// bytes straight from secure memory, fsyncs.
-Status writePrivateFile(const QString& path, const SecureBuffer& content, bool replace) {
-    const QByteArray name = QFile::encodeName(path);
-    const auto ioError = [&path](const char* what) {
-        return makeError(ErrorCode::Io, QStringLiteral("cannot %1 %2: %3")
-                                            .arg(QLatin1String(what), path,
-                                                 QString::fromLocal8Bit(std::strerror(errno))));
-    };
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW;
-    flags |= replace ? O_TRUNC : O_EXCL;
-    const int fd = ::open(name.constData(), flags, S_IRUSR | S_IWUSR);
-    if (fd < 0)
-        return errno == EEXIST
-                   ? makeError(ErrorCode::Io,
-                               QStringLiteral("%1 already exists (--force replaces it)").arg(path))
-                   : ioError("create");
-    if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) { // a replaced file keeps its old mode otherwise
-        const Error error = ioError("protect");
-        ::close(fd);
-        return error;
-    }
-    const unsigned char* bytes = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-        const ssize_t written = ::write(fd, bytes, left);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0) {
-            const Error error = ioError("write");
-            ::close(fd);
-            return error;
-        }
-        bytes += written;
-        left -= std::size_t(written);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0)
-        return ioError("write");
-    return {};
-}
-
-} // namespace
 
 int runExport(CliContext& context, const QStringList& args) {
     CommandLine cl(
@@ -161,7 +110,11 @@ int runExport(CliContext& context, const QStringList& args) {
         return ExitOk;
     }
     if (auto written = writePrivateFile(output, exported->bytes, cl.isSet(forceOption)); !written)
-        return fail(written.error());
+        return fail(
+            written.code() == ErrorCode::Io && QFileInfo::exists(output) && !cl.isSet(forceOption)
+                ? makeError(ErrorCode::Io,
+                            QStringLiteral("%1 already exists (--force replaces it)").arg(output))
+                : written.error());
     context.out().line(QStringLiteral("Exported %1 entries to %2 (%3, plaintext: delete it once "
                                       "it is imported)")
                            .arg(exported->entries)
