@@ -25,6 +25,7 @@ namespace tessera::ui {
 namespace {
 
 constexpr int MaxNameLength = 100;
+constexpr int MaxNameSuffix = 99;
 
 // A file name from the vault name: no path separators or control characters, no leading dot or
 // dash.
@@ -95,7 +96,6 @@ CreateVaultDialog::CreateVaultDialog(VaultController& controller, QWidget* paren
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
 
-    m_name->setText(tr("Passwords"));
     m_name->setMaxLength(MaxNameLength);
     m_name->setAccessibleName(tr("Vault name"));
     m_path->setForegroundRole(QPalette::PlaceholderText);
@@ -163,8 +163,19 @@ CreateVaultDialog::CreateVaultDialog(VaultController& controller, QWidget* paren
         setBusy(false);
         m_error->setText(tr("The vault could not be created: %1").arg(error.message));
     });
+    proposeFreeName();
     updateState();
     m_password->setFocus();
+}
+
+void CreateVaultDialog::proposeFreeName() {
+    // "Passwords", else "Passwords 2", "Passwords 3"… in the chosen folder.
+    const QString base = tr("Passwords");
+    for (int n = 1; n <= MaxNameSuffix; ++n) {
+        m_name->setText(n == 1 ? base : QStringLiteral("%1 %2").arg(base).arg(n));
+        if (!QFileInfo::exists(vaultPath()))
+            return;
+    }
 }
 
 CreateVaultDialog::~CreateVaultDialog() = default;
@@ -201,7 +212,14 @@ void CreateVaultDialog::browse() {
 
 void CreateVaultDialog::updateState() {
     const QString path = vaultPath();
-    m_path->setText(path.isEmpty() ? tr("Give the vault a name.") : tr("Creates %1").arg(path));
+    const bool exists = !path.isEmpty() && QFileInfo::exists(path);
+    if (path.isEmpty())
+        m_path->setText(tr("Give the vault a name."));
+    else if (exists)
+        m_path->setText(tr("%1 already exists: choose another name, or open it instead.")
+                            .arg(QFileInfo(path).fileName()));
+    else
+        m_path->setText(tr("Creates %1").arg(path));
     const bool both = !m_password->isEmpty() && !m_repeat->isEmpty();
     // Lengths are not secret; equals() compares the bytes in constant time.
     const bool same = both && m_password->password().equals(m_repeat->password());
@@ -210,7 +228,7 @@ void CreateVaultDialog::updateState() {
                                                : tr("Type it again to be sure."));
     else
         m_match->setText(same ? tr("The passwords match.") : tr("The passwords do not match."));
-    m_createButton->setEnabled(!m_creating && same && !path.isEmpty() &&
+    m_createButton->setEnabled(!m_creating && same && !path.isEmpty() && !exists &&
                                m_kdf->params().has_value());
     m_error->clear();
 }

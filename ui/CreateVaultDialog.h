@@ -42,6 +42,7 @@ public:
     SecurePasswordEdit* repeatField() const { return m_repeat; }
     QPushButton* createButton() const { return m_createButton; }
     QLabel* errorLabel() const { return m_error; }
+    QLabel* pathLabel() const { return m_path; }
     KdfPresetBox* kdfBox() const { return m_kdf; }
 
 public Q_SLOTS:
@@ -52,6 +53,7 @@ protected:
 
 private:
     void browse();
+    void proposeFreeName();
     void updateState();
     void setBusy(bool busy);
 

@@ -2,6 +2,7 @@
 #include "AppSettings.h"
 #include "ClipboardGuard.h"
 #include "MainWindow.h"
+#include "QuitOnSignal.h"
 #include "SingleInstance.h"
 #include "Theme.h"
 #include "UnlockPage.h"
@@ -137,6 +138,7 @@ int main(int argc, char* argv[]) {
     tessera::ui::AppSettings settings;
     tessera::ui::ClipboardGuard clipboard(settings);
     tessera::ui::MainWindow window(controller, settings, clipboard);
+    const QuitOnSignal quitOnSignal([&window] { window.quitApp(); });
     QObject::connect(
         &instance, &tessera::ui::SingleInstance::received, &window,
         [&window](const QStringList& forwarded) { window.handleArguments(forwarded); });

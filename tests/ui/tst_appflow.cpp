@@ -107,8 +107,10 @@ private Q_SLOTS:
         QFile existing(dialog.vaultPath());
         QVERIFY(existing.open(QIODevice::WriteOnly));
         existing.close();
-        QTest::mouseClick(dialog.createButton(), Qt::LeftButton);
-        QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("already exists")));
+        dialog.nameField()->setText(QStringLiteral("Work/Vault")); // the same file name
+        QVERIFY(dialog.pathLabel()->text().contains(QStringLiteral("already exists")));
+        QVERIFY(!dialog.createButton()->isEnabled());
+        dialog.create();
         QVERIFY(!m_controller->isBusy());
         QCOMPARE(QFileInfo(dialog.vaultPath()).size(), 0);
     }

@@ -1,10 +1,11 @@
 // End to end: the real tessera binary. --version and --help work without a display, a bad option
 // is refused, started offscreen it shows the unlock page for a vault path (the password field
 // focused) or the welcome page on first run, and a second launch hands its vault path to the
-// running instance and exits.
+// running instance and exits, and SIGTERM quits the way Quit does.
 #include <QDir>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -89,6 +90,24 @@ private Q_SLOTS:
         QVERIFY(first.waitForFinished(ProcessWaitMs));
         QCOMPARE(first.exitCode(), 0);
         QCOMPARE(first.readAllStandardOutput(), QByteArray("page=unlock focus=Master password\n"));
+    }
+
+    void terminateQuitsLikeQuit() {
+        // SIGTERM (logout) goes the Quit way: exit 0, the window geometry remembered.
+        QProcess app;
+        app.setProcessEnvironment(isolated(false));
+        app.start(QStringLiteral(TESSERA_APP),
+                  {QStringLiteral("-platform"), QStringLiteral("offscreen")});
+        QVERIFY(app.waitForStarted(ProcessWaitMs));
+        const QString socket = m_dir->filePath(QStringLiteral("run/tessera.socket"));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(socket), ProcessWaitMs);
+        app.terminate();
+        QVERIFY(app.waitForFinished(ProcessWaitMs));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        QSettings settings(m_dir->filePath(QStringLiteral("config/Tessera/tessera.ini")),
+                           QSettings::IniFormat);
+        QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
     }
 
 private:
