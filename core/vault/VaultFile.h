@@ -14,6 +14,10 @@ namespace tessera {
 enum class Trust {
     Own,     // this device's private working copy
     Foreign, // anything else: opened read-only and immutable, every row checked
+    // As Foreign, with every row checked against its MAC, but the sealed records are left for the
+    // caller to open: a merge opens every record it uses and skips only those whose sealed bytes
+    // equal its own working copy's (already known intact). core/vault/FileMerge.cpp.
+    ForeignRows,
 };
 
 struct OpenVault {
@@ -37,6 +41,10 @@ Result<Header> inspectFile(const QString& path);
 // Opens a file whose header was inspected, with keys derived from the password.
 Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master,
                                 Trust trust);
+
+// Every row of an open file against its MAC and every sealed part opened and decoded; no details
+// or attachment without its entry (what Trust::Foreign does at open).
+Status openEveryRecord(OpenVault& vault);
 
 // Creates a new file with schema, metadata, keyring, the given epochs (the last one current) and a
 // manifest. Used for new vaults and for re-keying. The file must not exist.

@@ -105,7 +105,7 @@ Result<std::unique_ptr<Incoming>> openIncoming(VaultSession& s, const QString& p
                                         "password is needed; nothing was merged")
                              .arg(fileLabel(path)));
     }
-    auto file = openVaultFile(copy, *header, *master, Trust::Foreign);
+    auto file = openVaultFile(copy, *header, *master, Trust::ForeignRows);
     if (!file) {
         QFile::remove(copy);
         if (file.code() == ErrorCode::WrongPassword)
@@ -155,6 +155,9 @@ Status applyToSession(VaultSession& s, FileMergeResult& merged) {
 // Moves this device up to the incoming file's key epoch: a copy of that file, with the working
 // copy merged into it, becomes the working copy (the old one is kept in backups/set-aside).
 Result<FileMergeResult> moveUp(VaultSession& s, Incoming& in, quint64 stampLimit) {
+    // The file becomes this device's working copy: all of it is opened first, not only what the
+    // merge reads.
+    TESSERA_TRY(openEveryRecord(in.file));
     const QString fresh = s.store.folderFor(s.path) + QStringLiteral("/epoch-up.tessera");
     QFile::remove(fresh);
     auto copied = copyFile(in.copy, fresh);
