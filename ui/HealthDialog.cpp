@@ -98,8 +98,8 @@ HealthDialog::HealthDialog(const VaultController& controller, QWidget* parent)
     m_tree = new QTreeWidget(this);
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Entry"), tr("Why")});
-    m_tree->header()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(DetailColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(TitleColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(true);
     m_tree->setAccessibleName(tr("Health findings"));
     m_tree->setUniformRowHeights(true);
     connect(m_tree, &QTreeWidget::itemActivated, this,
@@ -120,7 +120,7 @@ HealthDialog::HealthDialog(const VaultController& controller, QWidget* parent)
     });
 
     setPwnedFile({});
-    resize(640, 480);
+    resize(760, 520);
 }
 
 HealthDialog::~HealthDialog() {
