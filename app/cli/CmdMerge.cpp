@@ -106,9 +106,6 @@ int runMerge(CliContext& context, const QStringList& args) {
             out.line(QStringLiteral("  this vault now uses that copy's newer master password "
                                     "(key epoch %1)")
                          .arg(merged->keyEpoch));
-        if (merged->conflictsKeptInHistory > 0)
-            out.line(QStringLiteral("  %1 concurrent edit(s) kept in the entries' history")
-                         .arg(merged->conflictsKeptInHistory));
         for (const QString& title : merged->changedTitles)
             out.line(QStringLiteral("  changed: %1").arg(displaySafe(title)));
     }

@@ -110,7 +110,7 @@ private Q_SLOTS:
         CLI_EXPECT(m_sandbox->runOnVault(QStringLiteral("ls")), 0);
     }
 
-    void changedOnDiskExits5() {
+    void changedOnDiskIsMerged() {
         if (geteuid() == 0)
             QSKIP("needs a folder the process cannot write to; root writes anyway");
         QVERIFY(!m_sandbox->add({QStringLiteral("--title"), QStringLiteral("First")}).isEmpty());
@@ -122,14 +122,22 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(m_sandbox->vaultDir(), readOnly | QFileDevice::WriteOwner));
         CLI_EXPECT(unpublished, 6);
         // Another device changes the vault file meanwhile.
+        const QString other = m_sandbox->filePath(QStringLiteral("other"));
         CLI_EXPECT(m_sandbox->run({QStringLiteral("add"), m_sandbox->vaultPath(),
                                    QStringLiteral("--title"), QStringLiteral("Remote")},
-                                  {CliSandbox::MasterPassword},
-                                  m_sandbox->filePath(QStringLiteral("other"))),
+                                  {CliSandbox::MasterPassword}, other),
                    0);
+        // This device merges the changed file into its working copy: both edits are there.
         const CliResult result = m_sandbox->runOnVault(QStringLiteral("ls"));
-        CLI_EXPECT(result, 5);
-        QVERIFY(isOneErrorLine(result.err));
+        CLI_EXPECT(result, 0);
+        QVERIFY(result.out.contains("Local") && result.out.contains("Remote"));
+        // ... and the next change publishes both.
+        QVERIFY(!m_sandbox->add({QStringLiteral("--title"), QStringLiteral("Later")}).isEmpty());
+        const CliResult seen = m_sandbox->run({QStringLiteral("ls"), m_sandbox->vaultPath()},
+                                              {CliSandbox::MasterPassword}, other);
+        CLI_EXPECT(seen, 0);
+        QVERIFY(seen.out.contains("Local") && seen.out.contains("Remote") &&
+                seen.out.contains("Later"));
     }
 
     void noPlaintextAtRest() {
