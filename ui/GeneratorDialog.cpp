@@ -296,6 +296,12 @@ void GeneratorDialog::showPassword() {
     m_preview->setPassword(m_password);
     m_meter->setPassword(m_password);
     m_entropy->setText(tr("%1 bits of entropy").arg(m_entropyBits, 0, 'f', 1));
+    // What a screen reader says about the preview: its size and strength, not the password.
+    int characters = 0;
+    for (std::size_t i = 0; i < m_password.size(); ++i)
+        characters += (m_password.data()[i] & 0xC0) != 0x80 ? 1 : 0; // UTF-8 lead bytes
+    m_preview->setAccessibleDescription(
+        tr("%1 characters, %2").arg(characters).arg(m_entropy->text()));
     m_entropy->setToolTip(tr("Every password these settings can give is equally likely: "
                              "log2 of how many there are"));
 }

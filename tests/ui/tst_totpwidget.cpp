@@ -134,6 +134,21 @@ private Q_SLOTS:
         QCOMPARE(widget.displayedCode(), QStringLiteral("081 804"));
     }
 
+    void hotpShowsTheStoredCounter() {
+        TestClock clock;
+        clock.m_nowMs = 59 * Second;
+        TotpWidget widget(*m_clipboard, nullptr, &clock);
+        // RFC 4226 Appendix D: counter 1 gives 287082 (and 0 gives 755224).
+        widget.setSecret(
+            secret(QByteArray("otpauth://hotp/Example:alice?secret=") + RfcSecret + "&counter=1"));
+        QVERIFY(widget.hasCode());
+        QCOMPARE(widget.displayedCode(), QStringLiteral("287 082"));
+        QVERIFY(!widget.isUrgent()); // no period, no ring
+        clock.m_nowMs = 1111111109 * Second;
+        widget.refresh();
+        QCOMPARE(widget.displayedCode(), QStringLiteral("287 082")); // not time-based
+    }
+
     void ring_data() {
         QTest::addColumn<qint64>("nowMs");
         QTest::addColumn<int>("secondsLeft");
