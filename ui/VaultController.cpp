@@ -189,6 +189,33 @@ Status VaultController::publishNow() {
     return status;
 }
 
+Result<SyncReport> VaultController::sync(const SyncOptions& options) {
+    m_publishTimer.stop();
+    if (!m_vault)
+        return lockedError();
+    auto report = syncVault(*m_vault, *m_device.clock, options);
+    if (!report)
+        return report;
+    if (report->merged() > 0 || report->file.merged)
+        Q_EMIT entriesChanged({});
+    if (report->fileError)
+        Q_EMIT publishFailed(*report->fileError);
+    else if (report->published())
+        Q_EMIT published();
+    return report;
+}
+
+Result<MergeReport> VaultController::merge(const QString& file, const MergeOptions& options) {
+    if (!m_vault)
+        return lockedError();
+    auto report = m_vault->merge(file, options);
+    if (!report)
+        return report;
+    Q_EMIT entriesChanged({});
+    (void)publishNow(); // a failure is reported; the working copy keeps the merge
+    return report;
+}
+
 void VaultController::lock() {
     if (!m_vault)
         return;

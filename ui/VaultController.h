@@ -6,6 +6,7 @@
 
 #include "common/Result.h"
 #include "crypto/SecureBuffer.h"
+#include "sync/Sync.h"
 #include "vault/Vault.h"
 
 #include <QObject>
@@ -60,6 +61,13 @@ public:
 
     // Publishes pending changes now (also done on lock and on quit).
     Status publishNow();
+    // Syncs with the cloud folder now (core/sync/Sync.h, for SyncWatcher): conflict copies and
+    // the vault file merged if another device changed it, then published. Emits
+    // entriesChanged({}) when anything was merged, and published() or publishFailed().
+    Result<SyncReport> sync(const SyncOptions& options = {});
+    // Merges another copy of this vault (a backup, for BackupsDialog) into the working copy and
+    // publishes. Emits entriesChanged({}), then published() or publishFailed().
+    Result<MergeReport> merge(const QString& file, const MergeOptions& options);
     int publishDelayMs() const { return m_publishTimer.interval(); }
     void setPublishDelayMs(int ms) { m_publishTimer.setInterval(ms); }
 

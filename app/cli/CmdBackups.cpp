@@ -80,7 +80,7 @@ int runBackups(CliContext& context, const QStringList& args) {
     auto backups = listBackups(info.backupDir);
     if (!backups)
         return fail(backups.error());
-    identifyBackups(*backups, info.id, unlocked->password);
+    identifyBackups(*backups, info.backupDir, info.id, unlocked->password);
     const QByteArray self = vault.deviceId();
 
     Output& out = context.out();

@@ -27,11 +27,53 @@ const QString BeforeRollbackLabel = QStringLiteral("before-rollback");
 // A conflict copy's name in the vault's folder, kept beside it ("<backup>.origin").
 const QString OriginSuffix = QStringLiteral(".origin");
 constexpr qint64 MaxOriginBytes = 4096;
+// What identifyBackups() found, so the app can show it without the password and nothing is
+// opened twice: one line per backup, "name size device-hex last-edit-ms key-epoch other-vault".
+// Nothing secret: device ids and times are in the clear in every status output.
+const QString IdentifiedFile = QStringLiteral("identified");
+constexpr int IdentifiedFields = 6;
+
+struct Identified {
+    qint64 size = 0;
+    QByteArray device;
+    qint64 lastEditMs = 0;
+    quint64 keyEpoch = 0;
+    bool otherVault = false;
+};
+
+std::map<QString, Identified> readIdentified(const QString& backupDir) {
+    std::map<QString, Identified> known;
+    QFile file(backupDir + QLatin1Char('/') + IdentifiedFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return known;
+    while (!file.atEnd()) {
+        const QList<QByteArray> fields = file.readLine().trimmed().split(' ');
+        if (fields.size() != IdentifiedFields)
+            continue;
+        Identified entry{fields[1].toLongLong(), QByteArray::fromHex(fields[2]),
+                         fields[3].toLongLong(), fields[4].toULongLong(), fields[5] == "1"};
+        known[QString::fromUtf8(QByteArray::fromPercentEncoding(fields[0]))] = entry;
+    }
+    return known;
+}
+
+void writeIdentified(const QString& backupDir, const std::vector<BackupFile>& backups) {
+    QByteArray text;
+    for (const BackupFile& backup : backups) {
+        if (!backup.identified)
+            continue;
+        text += backup.name.toUtf8().toPercentEncoding() + ' ' + QByteArray::number(backup.size) +
+                ' ' + backup.lastDevice.toHex() + ' ' + QByteArray::number(backup.lastEditMs) +
+                ' ' + QByteArray::number(backup.keyEpoch) + ' ' + (backup.otherVault ? "1" : "0") +
+                '\n';
+    }
+    (void)writeFileAtomically(backupDir + QLatin1Char('/') + IdentifiedFile, text);
+}
 
 // backupPath() names: "yyyyMMdd-HHmmss-zzz[-label][-n].tessera" (core/sync/Publisher.cpp).
 const QRegularExpression& backupName() {
     static const QRegularExpression pattern(
-        QStringLiteral("\\A(\\d{8}-\\d{6}-\\d{3})(?:-([a-z-]*?))?(?:-\\d+)?\\.tessera\\z"));
+        QStringLiteral("\\A(\\d{8}-\\d{6}-\\d{3})(?:-([a-z-]*?))?(?:-(\\d+))?\\.tessera\\z"));
     return pattern;
 }
 
@@ -76,6 +118,7 @@ void listFolder(const QString& folder, bool inSetAside, std::vector<BackupFile>&
             time.isValid() ? time.toMSecsSinceEpoch() : info.lastModified().toMSecsSinceEpoch();
         backup.size = info.size();
         backup.kind = *kind;
+        backup.sequence = match.captured(3).toInt();
         if (backup.kind == BackupKind::ConflictCopy)
             backup.origin = readOrigin(backup.path);
         out.push_back(std::move(backup));
@@ -108,8 +151,20 @@ Result<std::vector<BackupFile>> listBackups(const QString& backupDir) {
     std::vector<BackupFile> backups;
     listFolder(backupDir, false, backups);
     listFolder(backupDir + QLatin1Char('/') + SetAsideFolder, true, backups);
-    std::stable_sort(backups.begin(), backups.end(),
-                     [](const BackupFile& a, const BackupFile& b) { return a.time > b.time; });
+    const auto known = readIdentified(backupDir);
+    for (BackupFile& backup : backups) {
+        const auto it = known.find(backup.name);
+        if (it == known.end() || it->second.size != backup.size)
+            continue;
+        backup.identified = true;
+        backup.lastDevice = it->second.device;
+        backup.lastEditMs = it->second.lastEditMs;
+        backup.keyEpoch = it->second.keyEpoch;
+        backup.otherVault = it->second.otherVault;
+    }
+    std::stable_sort(backups.begin(), backups.end(), [](const BackupFile& a, const BackupFile& b) {
+        return a.time != b.time ? a.time > b.time : a.sequence > b.sequence;
+    });
     return backups;
 }
 
@@ -130,11 +185,14 @@ Result<BackupFile> findBackup(const QString& backupDir, const QString& nameOrPat
         QStringLiteral("no backup named %1 (see: tessera-cli backups VAULT)").arg(nameOrPath));
 }
 
-void identifyBackups(std::vector<BackupFile>& backups, const QByteArray& vaultId,
-                     const SecureBuffer& password, const SecureBuffer* secretKey) {
+void identifyBackups(std::vector<BackupFile>& backups, const QString& backupDir,
+                     const QByteArray& vaultId, const SecureBuffer& password,
+                     const SecureBuffer* secretKey) {
     // One key derivation per header: most backups share the vault's current header.
     std::map<QByteArray, std::optional<MasterKeys>> keys;
     for (BackupFile& backup : backups) {
+        if (backup.identified)
+            continue;
         auto header = inspectFile(backup.path);
         if (!header)
             continue;
@@ -157,6 +215,7 @@ void identifyBackups(std::vector<BackupFile>& backups, const QByteArray& vaultId
         backup.keyEpoch = file->epoch;
         lastEdit(file->versions, backup.lastDevice, backup.lastEditMs);
     }
+    writeIdentified(backupDir, backups);
 }
 
 Result<QString> keepInSetAside(const QString& file, const QString& backupDir, const QString& label,

@@ -31,10 +31,12 @@ struct BackupFile {
     QString name;    // file name in the backup folder (set-aside/NAME for set-aside files)
     qint64 time = 0; // ms since epoch: when it was kept (from its name)
     qint64 size = 0;
+    int sequence = 0; // of backups kept within one millisecond (2, 3, ...), for the order
     BackupKind kind = BackupKind::Published;
     QString origin; // for conflict copies: its name in the vault's folder
 
-    // Filled by identifyBackups(), when the file opens with the password given.
+    // Filled by identifyBackups() when the file opens with the password given, and by
+    // listBackups() from what an earlier identifyBackups() found.
     bool identified = false;
     bool otherVault = false;
     QByteArray lastDevice; // the device with the latest stamp in its version vector
@@ -50,11 +52,14 @@ Result<std::vector<BackupFile>> listBackups(const QString& backupDir);
 // BACKUP as users type it: a name from listBackups (with or without "set-aside/"), or a path.
 Result<BackupFile> findBackup(const QString& backupDir, const QString& nameOrPath);
 
-// Opens each backup the hardened way with keys from the password (one key derivation per header
-// seen) and fills in who last edited it. Files under another password stay unidentified; files of
-// another vault are marked. Never fails as a whole: what cannot be read is left unidentified.
-void identifyBackups(std::vector<BackupFile>& backups, const QByteArray& vaultId,
-                     const SecureBuffer& password, const SecureBuffer* secretKey = nullptr);
+// Opens each backup not identified yet the hardened way with keys from the password (one key
+// derivation per header seen) and fills in who last edited it; remembers what it found in the
+// backup folder, where listBackups() reads it back (so the app shows it without the password).
+// Files under another password stay unidentified; files of another vault are marked. Never fails
+// as a whole: what cannot be read is left unidentified.
+void identifyBackups(std::vector<BackupFile>& backups, const QString& backupDir,
+                     const QByteArray& vaultId, const SecureBuffer& password,
+                     const SecureBuffer* secretKey = nullptr);
 
 // Moves a merged conflict copy from the vault's folder into set-aside/ (a rename where the file
 // system allows, else copy and remove), remembering its name, then applies the quota for
