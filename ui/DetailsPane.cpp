@@ -31,7 +31,8 @@ constexpr int AvatarSize = 40;
 constexpr qreal TitleScale = 1.4;
 
 void deleteChildren(QLayout* layout) {
-    while (QLayoutItem* item = layout->takeAt(0)) {
+    while (layout->count() > 0) {
+        QLayoutItem* item = layout->takeAt(0);
         if (QWidget* widget = item->widget())
             widget->deleteLater();
         else if (QLayout* child = item->layout())

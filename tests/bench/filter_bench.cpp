@@ -1,0 +1,167 @@
+// filter_bench: how long one keystroke in the desktop app's search box takes at 100k entries.
+//   filter_bench [--entries N] [--dir DIR]
+// Builds a vault of realistic entries (EntryGenerator, lowest KDF cost), unlocks it through
+// VaultController as the app does, puts EntryModel + EntryFilterModel under a QTreeView (shown on
+// the offscreen platform) and types search queries letter by letter, with backspaces: each
+// keystroke is setSearchText + bestMatch + selecting it + the view processing the change.
+// Prints the median, 90th percentile and maximum per keystroke. A benchmark, never a test of time:
+// the smoke run only proves the program works.
+
+#include "EntryFilterModel.h"
+#include "EntryGenerator.h"
+#include "EntryModel.h"
+#include "VaultController.h"
+#include "common/Clock.h"
+#include "crypto/Crypto.h"
+#include "vault/Vault.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QHeaderView>
+#include <QTemporaryDir>
+#include <QTreeView>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace tessera;
+
+namespace {
+
+constexpr int DefaultEntries = 100'000;
+constexpr int Batch = 1000;
+
+[[noreturn]] void fail(const QString& message) {
+    std::fprintf(stderr, "filter_bench: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+// What a user types: each query letter by letter, then erased with backspaces.
+QStringList keystrokes() {
+    const QStringList queries{QStringLiteral("github"),      QStringLiteral("mail work"),
+                              QStringLiteral("amaz"),        QStringLiteral("bank 12"),
+                              QStringLiteral("example.org"), QStringLiteral("zzq")};
+    QStringList typed;
+    for (const QString& query : queries) {
+        for (int n = 1; n <= query.size(); ++n)
+            typed.append(query.left(n));
+        for (int n = query.size() - 1; n >= 0; --n)
+            typed.append(query.left(n));
+    }
+    return typed;
+}
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    const std::size_t at = std::min(values.size() - 1, std::size_t(p * double(values.size())));
+    return values[at];
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Per-keystroke search time of the entry list."));
+    parser.addHelpOption();
+    const QCommandLineOption entriesOption(QStringLiteral("entries"),
+                                           QStringLiteral("Entries in the vault (100000)."),
+                                           QStringLiteral("N"));
+    const QCommandLineOption dirOption(QStringLiteral("dir"),
+                                       QStringLiteral("Work folder (default: a temporary one)."),
+                                       QStringLiteral("DIR"));
+    parser.addOptions({entriesOption, dirOption});
+    parser.process(app);
+    const int count =
+        parser.isSet(entriesOption) ? parser.value(entriesOption).toInt() : DefaultEntries;
+    if (count <= 0)
+        fail(QStringLiteral("--entries needs a positive number"));
+    if (!initializeCrypto().ok())
+        fail(QStringLiteral("libsodium failed to initialise"));
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(dirOption) ? parser.value(dirOption) : temp.path();
+    const QString dataDir = dir + QStringLiteral("/data");
+    if (!QDir().mkpath(dataDir) ||
+        !QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        fail(QStringLiteral("cannot make %1").arg(dataDir));
+    SystemClock clock;
+    const Device device{dataDir, &clock};
+    const QString path = dir + QStringLiteral("/bench.tessera");
+    const SecureBuffer password = SecureBuffer::copyOf("filter bench password");
+
+    QElapsedTimer timer;
+    timer.start();
+    {
+        QFile::remove(path);
+        auto created = Vault::create(device, path, password,
+                                     {QStringLiteral("bench"), KdfParams{MinOpsLimit, MinMemLog2}});
+        if (!created)
+            fail(created.error().message);
+        const bench::EntryGenerator generator;
+        for (int first = 0; first < count; first += Batch) {
+            std::vector<EntryChanges> batch;
+            for (int i = first; i < std::min(count, first + Batch); ++i)
+                batch.push_back(generator.entry(i));
+            if (auto added = (*created)->addAll(std::move(batch)); !added)
+                fail(added.error().message);
+        }
+        if (Status published = (*created)->publish(); !published)
+            fail(published.error().message);
+    }
+    std::printf("filter_bench: built %d entries in %.1f s\n", count, timer.elapsed() / 1000.0);
+
+    ui::VaultController controller(device);
+    QEventLoop loop;
+    QObject::connect(&controller, &ui::VaultController::unlocked, &loop, &QEventLoop::quit);
+    QObject::connect(&controller, &ui::VaultController::unlockFailed, &loop,
+                     [](const Error& error) { fail(error.message); });
+    timer.restart();
+    controller.unlock(path, password.clone());
+    loop.exec();
+    std::printf("filter_bench: unlocked (KDF at minimum cost) in %.0f ms\n",
+                double(timer.elapsed()));
+
+    timer.restart();
+    ui::EntryModel model(controller);
+    ui::EntryFilterModel filter(model);
+    QTreeView view;
+    view.setUniformRowHeights(true);
+    view.setRootIsDecorated(false);
+    view.setModel(&filter);
+    view.setSortingEnabled(true);
+    view.sortByColumn(ui::EntryModel::TitleColumn, Qt::AscendingOrder);
+    view.resize(900, 600);
+    view.show();
+    QCoreApplication::processEvents();
+    std::printf("filter_bench: model, proxy and view over %d rows in %.0f ms\n", model.rowCount(),
+                double(timer.elapsed()));
+
+    std::vector<double> times;
+    const QStringList typed = keystrokes();
+    int matched = 0;
+    for (const QString& text : typed) {
+        QElapsedTimer keystroke;
+        keystroke.start();
+        filter.setSearchText(text);
+        const QModelIndex best = filter.bestMatch();
+        view.selectionModel()->setCurrentIndex(best, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+        if (best.isValid())
+            view.scrollTo(best);
+        QCoreApplication::processEvents();
+        times.push_back(double(keystroke.nsecsElapsed()) / 1e6);
+        matched += filter.rowCount();
+    }
+    std::printf("filter_bench: %d keystrokes (%lld rows matched in all): median %.2f ms, "
+                "p90 %.2f ms, max %.2f ms per keystroke\n",
+                int(typed.size()), static_cast<long long>(matched), percentile(times, 0.5),
+                percentile(times, 0.9), percentile(times, 1.0));
+    return 0;
+}
