@@ -9,6 +9,7 @@
 # `xvfb-run -a -s "-screen 0 1280x800x24"`, unlocks it by typing with xdotool and saves, for each
 # theme, into DIR (default: packaging/screenshots/):
 #   unlock-THEME.png     the unlock screen, password typed
+#   search-THEME.png     the main window after Ctrl+F and a few letters
 #   main-THEME.png       the main window, an entry with a one-time code selected
 #   editor-THEME.png     the entry editor
 #   generator-THEME.png  the password generator
@@ -93,9 +94,17 @@ inside() {
     xdotool key Return
     settle 3 # the KDF is the cheapest there is; the vault opens and publishes
 
-    # Main window: Ctrl+F, a few letters: the best match is selected and its details shown.
+    # Main window: Ctrl+F and a few letters select the best match and show its details; Escape
+    # gives the whole list back. For the picture, the entry is then picked from the full list:
+    # a click on the list and its type-ahead search.
     xdotool key ctrl+f
     xdotool type --delay 60 github
+    settle 1.5
+    shot search
+    xdotool key Escape
+    xdotool mousemove 330 97 click 1
+    xdotool type --delay 60 GitHub
+    xdotool mousemove 1100 700
     settle 1.5
     shot main
 
