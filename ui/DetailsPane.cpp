@@ -2,6 +2,7 @@
 
 #include "ClipboardGuard.h"
 #include "SecretLabel.h"
+#include "TotpWidget.h"
 #include "VaultController.h"
 #include "ViewIcons.h"
 #include "crypto/Crypto.h"
@@ -138,11 +139,9 @@ void DetailsPane::build() {
     m_password = new SecretLabel(m_copy.clipboard(), tr("password"));
     m_form->addRow(tr("Password"), m_password);
 
-    m_copyTotp = toolButton(QStringLiteral("totp"), QStringLiteral("chronometer"),
-                            tr("Copy one-time code"), tr("Copy one-time code"));
-    m_copyTotp->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    connect(m_copyTotp, &QToolButton::clicked, this, [this] { report(m_copy.copyTotp(m_id)); });
-    m_form->addRow(tr("One-time code"), m_copyTotp);
+    m_totp = new TotpWidget(m_copy.clipboard(), nullptr, m_controller.device().clock);
+    m_totp->setAccessibleName(tr("One-time code"));
+    m_form->addRow(tr("One-time code"), m_totp);
 
     m_urls = new QWidget;
     m_urlsLayout = new QVBoxLayout(m_urls);
@@ -202,7 +201,7 @@ bool DetailsPane::notesShown() const {
 
 int DetailsPane::secretsHeld() const {
     int held = (m_password->isEmpty() ? 0 : 1) + (m_notes.empty() ? 0 : 1) +
-               (m_notesShown.isEmpty() ? 0 : 1);
+               (m_notesShown.isEmpty() ? 0 : 1) + (m_totp->hasCode() ? 1 : 0);
     for (const SecretLabel* label : m_fieldLabels)
         held += label->isEmpty() ? 0 : 1;
     return held;
@@ -235,6 +234,8 @@ void DetailsPane::wipeShown() {
     m_notes.clear();
     if (m_password)
         m_password->clear();
+    if (m_totp)
+        m_totp->clear();
     for (SecretLabel* label : m_fieldLabels)
         label->clear();
     m_fieldLabels.clear();
@@ -272,8 +273,9 @@ void DetailsPane::showEntry(const EntryId& id) {
     m_form->setRowVisible(m_usernameRow, !entry->username.value.isEmpty());
     m_password->setSecret(std::move(details->password.value));
     m_form->setRowVisible(m_password, !m_password->isEmpty());
-    m_form->setRowVisible(m_copyTotp, !details->totp.value.empty());
-    details->totp.value.clear();
+    m_totp->setAccount(entry->title.value, entry->username.value);
+    m_totp->setSecret(std::move(details->totp.value));
+    m_form->setRowVisible(m_totp, m_totp->hasCode());
     fillUrls(*entry);
     m_folder->setText(entry->folder.value);
     m_form->setRowVisible(m_folder, !entry->folder.value.isEmpty());

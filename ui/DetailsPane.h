@@ -26,6 +26,7 @@ namespace tessera::ui {
 
 class ClipboardGuard;
 class SecretLabel;
+class TotpWidget;
 class VaultController;
 
 class DetailsPane : public QWidget {
@@ -38,6 +39,7 @@ public:
     void showEntry(const EntryId& id);
     const EntryId& entryId() const { return m_id; }
     SecretLabel* passwordLabel() const { return m_password; }
+    TotpWidget* totpWidget() const { return m_totp; }
     bool notesShown() const;
     // Widgets currently holding a secret (revealed or not); 0 after clear(). For tests.
     int secretsHeld() const;
@@ -77,7 +79,7 @@ private:
     QLabel* m_username = nullptr;
     QWidget* m_usernameRow = nullptr;
     SecretLabel* m_password = nullptr;
-    QToolButton* m_copyTotp = nullptr;
+    TotpWidget* m_totp = nullptr;
     QWidget* m_urls = nullptr;
     QVBoxLayout* m_urlsLayout = nullptr;
     QLabel* m_folder = nullptr;

@@ -3,13 +3,13 @@
 #include "AppSettings.h"
 #include "AttachmentsEditor.h"
 #include "CustomFieldsEditor.h"
+#include "GeneratorDialog.h"
 #include "HistoryView.h"
 #include "SecurePasswordEdit.h"
 #include "StrengthMeter.h"
 #include "VaultController.h"
 #include "ViewIcons.h"
 #include "crypto/Crypto.h"
-#include "generator/Generator.h"
 #include "totp/Totp.h"
 
 #include <QCheckBox>
@@ -281,16 +281,15 @@ void EntryEditor::showError(const QString& text, QWidget* focus) {
 }
 
 void EntryEditor::generate() {
-    // Until EXTRAS' GeneratorDialog is wired here: the generator with the user's saved settings.
-    const QString spec = m_settings.generatorSpec();
-    Result<Generator> generator =
-        Generator::fromSpec(spec.isEmpty() ? QString(DefaultGeneratorSpec) : spec);
-    if (!generator) {
-        showError(generator.error().message);
-        return;
-    }
-    CsprngSource random;
-    m_password->setPassword(generator->generate(random));
+    auto* dialog = new GeneratorDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setUserInputs({m_title->text(), m_username->text()});
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        SecureBuffer password = dialog->takePassword();
+        if (!password.empty())
+            m_password->setPassword(std::move(password));
+    });
+    dialog->open();
 }
 
 EntryChanges EntryEditor::collect() {

@@ -4,6 +4,7 @@
 // secret wiped when another entry is shown, when the selection empties and when the vault locks.
 #include "DetailsPane.h"
 #include "SecretLabel.h"
+#include "TotpWidget.h"
 #include "ViewFixture.h"
 
 #include <QFormLayout>
@@ -49,6 +50,15 @@ private Q_SLOTS:
         QVERIFY2(m_f.open(6), qPrintable(m_f.error()));
         VAULT_VERIFY_OK(m_f.controller->attach(m_f.ids()[0], QStringLiteral("recovery.txt"),
                                                secret("recovery codes 1234")));
+        EntryChanges withCode;
+        withCode.title = QStringLiteral("With a one-time code");
+        withCode.password = secret("pw");
+        withCode.notes = secret("a note");
+        withCode.totp =
+            secret("otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example");
+        auto added = m_f.controller->add(std::move(withCode));
+        VAULT_VERIFY_OK(added);
+        m_withCode = *added;
     }
 
     void showsTheEntry() {
@@ -126,6 +136,17 @@ private Q_SLOTS:
         QVERIFY(pane.entryId().isEmpty());
     }
 
+    void oneTimeCode() {
+        DetailsPane pane(*m_f.controller, *m_f.clipboard);
+        pane.showEntry(m_withCode);
+        QVERIFY(pane.totpWidget()->hasCode());
+        QVERIFY(pane.totpWidget()->isVisibleTo(&pane));
+        QCOMPARE(pane.totpWidget()->displayedCode().remove(QLatin1Char(' ')).size(), 6);
+        pane.showEntry(m_f.ids()[2]);
+        QVERIFY(!pane.totpWidget()->hasCode());
+        QVERIFY(!pane.totpWidget()->isVisibleTo(&pane));
+    }
+
     void followsEdits() {
         DetailsPane pane(*m_f.controller, *m_f.clipboard);
         pane.showEntry(m_f.ids()[4]);
@@ -138,12 +159,14 @@ private Q_SLOTS:
     // Last: it locks the shared vault.
     void lockClearsThePane() {
         DetailsPane pane(*m_f.controller, *m_f.clipboard);
-        pane.showEntry(m_f.ids()[0]);
+        pane.showEntry(m_withCode);
         pane.passwordLabel()->setRevealed(true);
         pane.setNotesShown(true);
         QVERIFY(pane.secretsHeld() > 0);
+        QVERIFY(pane.totpWidget()->hasCode());
         m_f.controller->lock();
         QCOMPARE(pane.secretsHeld(), 0);
+        QVERIFY(!pane.totpWidget()->hasCode());
         QVERIFY(pane.entryId().isEmpty());
         QVERIFY(pane.passwordLabel()->shownText().isEmpty());
         QVERIFY(pane.findChild<QPlainTextEdit*>()->toPlainText().isEmpty());
@@ -152,6 +175,7 @@ private Q_SLOTS:
 
 private:
     ViewFixture m_f;
+    EntryId m_withCode;
 };
 
 QTEST_MAIN(TestDetailsPane)
