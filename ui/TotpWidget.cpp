@@ -2,14 +2,18 @@
 
 #include "ClipboardGuard.h"
 #include "QrCodeDialog.h"
+#include "Theme.h"
 #include "crypto/Crypto.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFontInfo>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QPixmap>
 #include <QToolButton>
 #include <QUrl>
 
@@ -20,7 +24,8 @@ namespace tessera::ui {
 
 namespace {
 
-constexpr int RingSize = 22;
+constexpr int RingSize = 20;
+constexpr qreal CodeFontScale = 1.3;
 constexpr qreal RingWidth = 3;
 constexpr int TickSlackMs = 5; // wake just after the second turns, not just before
 constexpr qint64 MsPerSecond = 1000;
@@ -86,6 +91,33 @@ private:
     const TotpWidget& m_totp;
 };
 
+// A small QR symbol for the QR button, in the palette's text colour: three finder patterns and a
+// few modules on a 12-unit grid (the icon set has no QR icon).
+QIcon qrIcon(const QColor& color) {
+    constexpr int Units = 12;
+    constexpr int UnitPx = 4; // drawn at 48 px, scaled down crisply by QIcon
+    QPixmap pixmap(Units * UnitPx, Units * UnitPx);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    const auto module = [&](int x, int y, int w = 1, int h = 1) {
+        painter.drawRect(x * UnitPx, y * UnitPx, w * UnitPx, h * UnitPx);
+    };
+    for (const QPoint corner : {QPoint(0, 0), QPoint(7, 0), QPoint(0, 7)}) {
+        module(corner.x(), corner.y(), 5, 1);
+        module(corner.x(), corner.y() + 4, 5, 1);
+        module(corner.x(), corner.y() + 1, 1, 3);
+        module(corner.x() + 4, corner.y() + 1, 1, 3);
+        module(corner.x() + 2, corner.y() + 2);
+    }
+    for (const QPoint dot : {QPoint(7, 7), QPoint(9, 7), QPoint(8, 8), QPoint(11, 8), QPoint(7, 10),
+                             QPoint(10, 10), QPoint(9, 11), QPoint(11, 11)})
+        module(dot.x(), dot.y());
+    painter.end();
+    return QIcon(pixmap);
+}
+
 // "123 456", "1234 567", "1234 5678": the first group takes the extra digit.
 QString grouped(const SecureBuffer& code) {
     const std::size_t firstGroup = (code.size() + 1) / 2;
@@ -121,7 +153,7 @@ TotpWidget::TotpWidget(ClipboardGuard& clipboard, QWidget* parent, const Clock* 
         mono.setFamily(QStringLiteral("monospace"));
         mono.setStyleHint(QFont::TypeWriter);
     }
-    mono.setPointSizeF(font().pointSizeF() * 1.4);
+    mono.setPointSizeF(font().pointSizeF() * CodeFontScale);
     mono.setBold(true);
     m_code->setFont(mono);
     m_code->setAccessibleName(tr("One-time code"));
@@ -133,6 +165,8 @@ TotpWidget::TotpWidget(ClipboardGuard& clipboard, QWidget* parent, const Clock* 
     layout->addWidget(m_note, 1);
 
     m_copyButton = new QToolButton(this);
+    m_copyButton->setAutoRaise(true);
+    m_copyButton->setIcon(theme::icon(QStringLiteral("copy"), QStringLiteral("edit-copy")));
     m_copyButton->setText(tr("Copy"));
     m_copyButton->setToolTip(tr("Copy the one-time code (Ctrl+T)"));
     m_copyButton->setAccessibleName(tr("Copy one-time code"));
@@ -140,6 +174,8 @@ TotpWidget::TotpWidget(ClipboardGuard& clipboard, QWidget* parent, const Clock* 
     layout->addWidget(m_copyButton);
 
     m_qrButton = new QToolButton(this);
+    m_qrButton->setAutoRaise(true);
+    m_qrButton->setIcon(qrIcon(palette().color(QPalette::WindowText)));
     m_qrButton->setText(tr("QR code"));
     m_qrButton->setToolTip(tr("Show the two-factor secret as a QR code to set up a phone"));
     m_qrButton->setAccessibleName(tr("Show QR code"));
@@ -311,6 +347,12 @@ void TotpWidget::showQrCode() {
 void TotpWidget::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     refresh();
+}
+
+void TotpWidget::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_qrButton->setIcon(qrIcon(palette().color(QPalette::WindowText)));
 }
 
 void TotpWidget::hideEvent(QHideEvent* event) {

@@ -102,7 +102,7 @@ inside() {
     settle 1.5
     shot search
     xdotool key Escape
-    xdotool mousemove 330 97 click 1
+    xdotool mousemove 236 97 click 1 # the first row, in the Title column the type-ahead searches
     xdotool type --delay 60 GitHub
     xdotool mousemove 1100 700
     settle 1.5
