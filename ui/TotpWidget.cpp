@@ -162,7 +162,6 @@ TotpWidget::TotpWidget(ClipboardGuard& clipboard, QWidget* parent, const Clock* 
     m_note = new QLabel(this);
     m_note->setTextFormat(Qt::PlainText);
     m_note->setWordWrap(true);
-    layout->addWidget(m_note, 1);
 
     m_copyButton = new QToolButton(this);
     m_copyButton->setAutoRaise(true);
@@ -181,6 +180,8 @@ TotpWidget::TotpWidget(ClipboardGuard& clipboard, QWidget* parent, const Clock* 
     m_qrButton->setAccessibleName(tr("Show QR code"));
     connect(m_qrButton, &QToolButton::clicked, this, &TotpWidget::showQrCode);
     layout->addWidget(m_qrButton);
+    // The buttons stay beside the code; an error or the HOTP counter takes the rest of the row.
+    layout->addWidget(m_note, 1);
 
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &TotpWidget::refresh);
