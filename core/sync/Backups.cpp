@@ -84,9 +84,9 @@ std::optional<BackupKind> kindOf(const QString& label, bool inSetAside) {
         return BackupKind::ConflictCopy;
     if (label == BeforeRollbackLabel)
         return BackupKind::BeforeRollback;
-    if (label.endsWith(QLatin1String("working-copy")))
-        return BackupKind::WorkingCopy;
-    return std::nullopt;
+    // Everything else there is a working copy this device set aside ("superseded-working-copy",
+    // "before-key-epoch-N", ...).
+    return BackupKind::WorkingCopy;
 }
 
 QString readOrigin(const QString& backup) {
