@@ -12,7 +12,7 @@
 #   search-THEME.png     the main window after Ctrl+F and a few letters
 #   main-THEME.png       the main window, an entry with a one-time code selected
 #   editor-THEME.png     the entry editor
-#   generator-THEME.png  the password generator
+#   generator-THEME.png  the password generator (characters in light, a passphrase in dark)
 #   health-THEME.png     the password health report
 # then shrinks them (8-bit palette, stripped). --keep leaves the temporary folder for a look.
 #
@@ -105,6 +105,8 @@ inside() {
     xdotool mousemove 236 97 click 1 # the first row, in the Title column the type-ahead searches
     xdotool type --delay 60 GitHub
     xdotool mousemove 1100 700
+    # A one-time code early in its 30 s period, so the ring shows most of the period left.
+    while (($(date +%s) % 30 < 2 || $(date +%s) % 30 > 10)); do sleep 0.5; done
     settle 1.5
     shot main
 
@@ -127,6 +129,8 @@ inside() {
     local generator
     if generator=$(window_of 'Generat'); then
         focus "$generator"
+        # Dark shows the other mode: an EFF passphrase (the Passphrase tab, Alt+P).
+        [[ $theme == dark ]] && xdotool key alt+p
         settle 1.5
         shot generator "$generator"
         xdotool key Escape
@@ -296,14 +300,14 @@ for theme in light dark; do
         fi
     } >"$work/qt6ct-$theme.conf"
     cp "$work/qt6ct-$theme.conf" "$XDG_CONFIG_HOME/qt6ct/qt6ct.conf"
-    # A crash of the app fails the attempt (and is reported); try up to three times.
-    for attempt in 1 2 3; do
+    # A crash of the app fails the attempt (and is reported); try up to six times.
+    for attempt in 1 2 3 4 5 6; do
         if QT_QPA_PLATFORMTHEME=qt6ct QT_QPA_PLATFORM=xcb LANG=C.UTF-8 \
             xvfb-run -a -s "-screen 0 1280x800x24" \
             "$here/make-screenshots.sh" --inside "$theme" "$app" "$HOME/$vault_rel" "$out_dir"; then
             break
         fi
-        [[ $attempt -lt 3 ]] || die "$theme: three attempts failed"
+        [[ $attempt -lt 6 ]] || die "$theme: six attempts failed"
         say "$theme: attempt $attempt failed; starting again from a fresh copy"
         rm -rf "$work/$theme"
         cp -a "$work/home" "$work/$theme"
