@@ -14,7 +14,7 @@
 #   editor-THEME.png     the entry editor
 #   generator-THEME.png  the password generator (characters in light, a passphrase in dark)
 #   health-THEME.png     the password health report
-# then shrinks them (8-bit palette, stripped). --keep leaves the temporary folder for a look.
+# then shrinks them (48-colour palette, no dithering, stripped). --keep leaves the temporary folder for a look.
 #
 # Dark: Qt 6.4 has no colour-scheme hint on X11, and Xvfb has no desktop to hand over a palette,
 # so the app runs with qt6ct as its platform theme (QT_QPA_PLATFORMTHEME=qt6ct) and
@@ -319,7 +319,7 @@ done
 say "shrinking the PNGs"
 for png in "$out_dir"/*-light.png "$out_dir"/*-dark.png; do
     [[ -f $png ]] || continue
-    convert "$png" -strip -colors 256 -define png:compression-level=9 "PNG8:$png.tmp"
+    convert "$png" -strip -dither None -colors 48 -define png:compression-level=9 "PNG8:$png.tmp"
     mv "$png.tmp" "$png"
 done
 du -ch "$out_dir"/*.png | tail -n 1 >&2
