@@ -43,7 +43,7 @@ void deleteChildren(QLayout* layout) {
 }
 
 QString when(qint64 ms) {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::LongFormat);
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
 }
 
 } // namespace
@@ -111,8 +111,13 @@ void DetailsPane::build() {
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * TitleScale);
     m_title->setFont(titleFont);
+    QToolButton* edit = toolButton(QStringLiteral("edit"), QStringLiteral("document-edit"),
+                                   tr("Edit…"), tr("Edit entry"));
+    edit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(edit, &QToolButton::clicked, this, &DetailsPane::editRequested);
     header->addWidget(m_avatar);
     header->addWidget(m_title, 1);
+    header->addWidget(edit, 0, Qt::AlignTop);
     layout->addLayout(header);
 
     m_form = new QFormLayout;

@@ -51,6 +51,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A one-line message for the user (a failed copy, save or open).
     void message(const QString& text);
+    // The Edit button next to the title.
+    void editRequested();
 
 private:
     void build();

@@ -102,7 +102,9 @@ QWidget* EntryEditor::buildEntryTab() {
     m_username->setAccessibleName(tr("Username"));
     form->addRow(tr("&Username"), m_username);
 
-    auto* passwordRow = new QHBoxLayout;
+    auto* passwordBox = new QWidget;
+    auto* passwordRow = new QHBoxLayout(passwordBox);
+    passwordRow->setContentsMargins(0, 0, 0, 0);
     m_password = new SecurePasswordEdit;
     m_password->setAccessibleName(tr("Password"));
     m_reveal = new QToolButton;
@@ -118,7 +120,10 @@ QWidget* EntryEditor::buildEntryTab() {
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_reveal);
     passwordRow->addWidget(m_generate);
-    form->addRow(tr("&Password"), passwordRow);
+    form->addRow(tr("&Password"), passwordBox);
+    // The label's mnemonic focuses the field itself, not the row around it.
+    if (auto* label = qobject_cast<QLabel*>(form->labelForField(passwordBox)))
+        label->setBuddy(m_password);
     m_strength = new StrengthMeter;
     m_strength->setAccessibleName(tr("Password strength"));
     form->addRow(QString(), m_strength);
@@ -130,26 +135,27 @@ QWidget* EntryEditor::buildEntryTab() {
     });
 
     auto* urls = new QWidget;
-    auto* urlsLayout = new QHBoxLayout(urls);
+    auto* urlsLayout = new QVBoxLayout(urls);
     urlsLayout->setContentsMargins(0, 0, 0, 0);
     m_urls = new QListWidget;
     m_urls->setAccessibleName(tr("URLs"));
-    m_urls->setMaximumHeight(m_urls->sizeHintForRow(0) > 0
-                                 ? m_urls->sizeHintForRow(0) * (UrlListRows + 1)
-                                 : m_urls->fontMetrics().height() * (UrlListRows + 2));
-    auto* urlButtons = new QVBoxLayout;
+    m_urls->setFixedHeight(m_urls->fontMetrics().height() * (UrlListRows + 1) +
+                           2 * m_urls->frameWidth());
+    auto* urlButtons = new QHBoxLayout;
     auto* addUrlButton = new QToolButton;
     addUrlButton->setIcon(viewIcon(QStringLiteral("add"), QStringLiteral("list-add")));
-    addUrlButton->setText(tr("Add"));
+    addUrlButton->setText(tr("Add URL"));
+    addUrlButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     addUrlButton->setAccessibleName(tr("Add URL"));
     auto* removeUrlButton = new QToolButton;
     removeUrlButton->setIcon(viewIcon(QStringLiteral("remove"), QStringLiteral("list-remove")));
-    removeUrlButton->setText(tr("Remove"));
+    removeUrlButton->setText(tr("Remove URL"));
+    removeUrlButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     removeUrlButton->setAccessibleName(tr("Remove URL"));
     urlButtons->addWidget(addUrlButton);
     urlButtons->addWidget(removeUrlButton);
     urlButtons->addStretch(1);
-    urlsLayout->addWidget(m_urls, 1);
+    urlsLayout->addWidget(m_urls);
     urlsLayout->addLayout(urlButtons);
     connect(addUrlButton, &QToolButton::clicked, this, [this] {
         addUrl(QString());

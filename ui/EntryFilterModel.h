@@ -34,6 +34,10 @@ public:
     // when nothing matches.
     QModelIndex bestMatch() const;
 
+    // Quick access: matches ordered by how well their title matches (bestMatch() first), then by
+    // title. The main list keeps the order the user sorts by.
+    void setRankByMatch(bool on);
+
     // Whether an entry (a row of the source model) is inside a scope, whatever the search says.
     static bool inScope(const EntryModel& source, int sourceRow, const Scope& scope);
 
@@ -42,11 +46,15 @@ protected:
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
+    int rank(const QString& foldedTitle) const; // 3 equal, 2 starts with, 1 contains, 0 other
+    void refilter();
+
     EntryModel& m_source;
     Scope m_scope;
     QString m_text;
     QString m_foldedText; // the whole query, folded and trimmed (best-match ranking)
     QStringList m_terms;  // folded, split on white space
+    bool m_rankByMatch = false;
 };
 
 } // namespace tessera::ui

@@ -107,6 +107,7 @@ EntryModel::Row EntryModel::rowFrom(const EntryOverview& entry) {
 
 void EntryModel::reload() {
     beginResetModel();
+    m_titleOrder.clear();
     m_rows.clear();
     m_positions.clear();
     if (const Vault* vault = m_controller.vault()) {
@@ -133,22 +134,26 @@ void EntryModel::onEntriesChanged(const QList<QByteArray>& ids) {
         reload();
         return;
     }
+    m_titleOrder.clear(); // before the signals below: a proxy may sort while handling them
     for (const QByteArray& id : ids) {
         const EntryOverview* entry = vault->entry(id);
         const int at = rowOf(id);
         if (entry && at >= 0) {
             m_rows[std::size_t(at)] = rowFrom(*entry);
+            m_titleOrder.clear();
             Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
         } else if (entry) {
             const int end = int(m_rows.size());
             beginInsertRows({}, end, end);
             m_rows.push_back(rowFrom(*entry));
+            m_titleOrder.clear();
             m_positions.insert(id, end);
             endInsertRows();
         } else if (at >= 0) { // purged
             beginRemoveRows({}, at, at);
             m_positions.remove(id);
             m_rows.erase(m_rows.begin() + at);
+            m_titleOrder.clear();
             reindexFrom(at);
             endRemoveRows();
         }
@@ -175,6 +180,27 @@ QModelIndex EntryModel::parent(const QModelIndex&) const {
     return {};
 }
 
+int EntryModel::titleOrder(int row) const {
+    if (m_titleOrder.size() != m_rows.size()) {
+        std::vector<int> rows(m_rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            rows[i] = int(i);
+        std::sort(rows.begin(), rows.end(), [this](int a, int b) {
+            const Row& x = m_rows[std::size_t(a)];
+            const Row& y = m_rows[std::size_t(b)];
+            if (const int order = x.foldedTitle.compare(y.foldedTitle); order != 0)
+                return order < 0;
+            if (const int order = x.username.compare(y.username, Qt::CaseInsensitive); order != 0)
+                return order < 0;
+            return x.id < y.id;
+        });
+        m_titleOrder.assign(rows.size(), 0);
+        for (std::size_t place = 0; place < rows.size(); ++place)
+            m_titleOrder[std::size_t(rows[place])] = int(place);
+    }
+    return m_titleOrder[std::size_t(row)];
+}
+
 QModelIndex EntryModel::indexOf(const EntryId& id, int column) const {
     const int at = rowOf(id);
     return at < 0 ? QModelIndex{} : index(at, column);
@@ -196,9 +222,12 @@ QVariant EntryModel::data(const QModelIndex& index, int role) const {
             return r.url;
         case FolderColumn:
             return r.folder;
-        case ModifiedColumn:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.modified),
-                                      QLocale::ShortFormat);
+        case ModifiedColumn: {
+            // The date in the list; date and time in the tool tip.
+            const QDateTime when = QDateTime::fromMSecsSinceEpoch(r.modified);
+            return role == Qt::ToolTipRole ? QLocale().toString(when, QLocale::ShortFormat)
+                                           : QLocale().toString(when.date(), QLocale::ShortFormat);
+        }
         }
         return {};
     case Qt::AccessibleTextRole:

@@ -81,6 +81,9 @@ public:
     const Row& row(int row) const { return m_rows[std::size_t(row)]; }
     int rowOf(const EntryId& id) const { return m_positions.value(id, -1); }
     QModelIndex indexOf(const EntryId& id, int column = TitleColumn) const;
+    // The row's place in title order (case-folded title, then username, then id): sorting by
+    // title compares these integers. Recomputed once after a change, on first use.
+    int titleOrder(int row) const;
 
     // The letter avatar drawn for a title (cached per letter and colour).
     QIcon avatar(const QString& title) const;
@@ -101,6 +104,7 @@ private:
     std::vector<Row> m_rows;
     QHash<QByteArray, int> m_positions;
     mutable QHash<quint32, QIcon> m_avatars;
+    mutable std::vector<int> m_titleOrder; // empty: to be recomputed
 };
 
 } // namespace tessera::ui

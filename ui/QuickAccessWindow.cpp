@@ -47,6 +47,7 @@ QuickAccessWindow::QuickAccessWindow(VaultController& controller, ClipboardGuard
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_search->setFont(big);
     frame->addWidget(m_search);
+    m_filter->setRankByMatch(true); // the best match on top
     m_results->setModel(m_filter);
     m_results->setAccessibleName(tr("Matching entries"));
     m_results->setRootIsDecorated(false);

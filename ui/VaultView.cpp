@@ -25,12 +25,12 @@ namespace tessera::ui {
 namespace {
 
 constexpr int MessageMs = 6000;
-constexpr int SidebarWidth = 220;
-constexpr int ListWidth = 620;
-constexpr int DetailsWidth = 380;
-constexpr int TitleWidth = 220;
+constexpr int SidebarWidth = 200;
+constexpr int ListWidth = 700;
+constexpr int DetailsWidth = 360;
+constexpr int MinColumnWidth = 60;
 constexpr int UsernameWidth = 150;
-constexpr int UrlWidth = 170;
+constexpr int UrlWidth = 150;
 constexpr int FolderWidth = 110;
 
 } // namespace
@@ -90,6 +90,7 @@ VaultView::VaultView(VaultController& controller, ClipboardGuard& clipboard, App
         m_details->showEntry(id);
     });
     connect(m_details, &DetailsPane::message, this, &VaultView::showMessage);
+    connect(m_details, &DetailsPane::editRequested, m_actions->edit(), &QAction::trigger);
     connect(m_sidebarModel, &SidebarModel::moveFailed, this, &VaultView::showMessage);
     connect(m_sidebarModel, &SidebarModel::structureRebuilt, this, &VaultView::onSidebarRebuilt);
     connect(&controller, &VaultController::unlocked, this, &VaultView::onUnlocked);
@@ -137,11 +138,13 @@ void VaultView::buildList() {
     m_list->setAccessibleName(tr("Entries"));
     m_list->sortByColumn(EntryModel::TitleColumn, Qt::AscendingOrder);
     QHeaderView* header = m_list->header();
-    header->resizeSection(EntryModel::TitleColumn, TitleWidth);
+    // The title takes what the other columns leave; they keep useful widths.
+    header->setMinimumSectionSize(MinColumnWidth);
+    header->setSectionResizeMode(EntryModel::TitleColumn, QHeaderView::Stretch);
     header->resizeSection(EntryModel::UsernameColumn, UsernameWidth);
     header->resizeSection(EntryModel::UrlColumn, UrlWidth);
     header->resizeSection(EntryModel::FolderColumn, FolderWidth);
-    header->setSectionResizeMode(EntryModel::ModifiedColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(EntryModel::ModifiedColumn, QHeaderView::ResizeToContents);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &VaultView::onSelectionChanged);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -206,6 +209,7 @@ void VaultView::onSearchEdited(const QString& text) {
     const QModelIndex best = m_filter->bestMatch();
     selectEntry(best.data(EntryModel::EntryIdRole).toByteArray());
     updateEmptyText();
+    onSelectionChanged(); // a layout change that empties the list announces no selection change
 }
 
 void VaultView::onSelectionChanged() {
