@@ -157,6 +157,7 @@ QWidget* EntryEditor::buildEntryTab() {
     urlButtons->addStretch(1);
     urlsLayout->addWidget(m_urls);
     urlsLayout->addLayout(urlButtons);
+    urls->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // the notes take the height
     connect(addUrlButton, &QToolButton::clicked, this, [this] {
         addUrl(QString());
         m_urls->editItem(m_urls->item(m_urls->count() - 1));
