@@ -109,6 +109,10 @@ Result<ParsedImport> importGenericCsv(const SecureBuffer& bytes, const ColumnMap
                                  QStringLiteral("--map: the header has no column \"%1\" "
                                                 "(columns: %2)")
                                      .arg(column, table->header.join(QStringLiteral(", "))));
+            if (specs[std::size_t(index)].role != ColumnRole::Field)
+                return makeError(
+                    ErrorCode::InvalidArgument,
+                    QStringLiteral("--map: column \"%1\" is mapped to two roles").arg(column));
             specs[std::size_t(index)] = {*roleNamed(role, false), {}};
         }
     }

@@ -187,6 +187,15 @@ private Q_SLOTS:
             << ImportFormat::GenericCsv << QByteArray("A,B\n1,2\n") << ErrorCode::InvalidArgument
             << "--map: the header has no column \"Name\"";
     }
+    void columnMappedTwice() {
+        const auto parsed = parse(ImportFormat::GenericCsv, "Name,B\n1,2\n",
+                                  {{QStringLiteral("title"), QStringLiteral("Name")},
+                                   {QStringLiteral("notes"), QStringLiteral("name")}});
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().message.contains(QLatin1String("mapped to two roles")),
+                 qPrintable(parsed.error().message));
+    }
+
     void malformed() {
         QFETCH(ImportFormat, format);
         QFETCH(QByteArray, input);
