@@ -40,8 +40,11 @@ bool holdsHistory(const EntryDetails& details, const HistoryItem& item) {
                        [&item](const HistoryItem& h) { return sameHistory(h, item); });
 }
 
-bool elementLess(const SetElement& a, const SetElement& b) {
-    return a.stamp != b.stamp ? a.stamp < b.stamp : a.value < b.value;
+// Set elements and custom fields are kept in stamp order; elements with one stamp were written
+// by one edit, arrive everywhere in that edit's order, and keep it (a stable sort): the order
+// the user typed survives, and every replica stores the same order.
+bool stampLess(const SetElement& a, const SetElement& b) {
+    return a.stamp < b.stamp;
 }
 
 // The register that wins: the later stamp; equal stamps (never made by an honest device with two
@@ -112,7 +115,7 @@ std::vector<SetElement> mergeSet(const std::vector<SetElement>& a,
                  (it->stamp == element.stamp && element.removed && !it->removed))
             *it = element;
     }
-    std::sort(out.begin(), out.end(), elementLess);
+    std::stable_sort(out.begin(), out.end(), stampLess);
     return out;
 }
 
@@ -154,10 +157,10 @@ EntryRecord EntryRecord::clone() const {
 }
 
 void canonicalize(EntryOverview& overview, EntryDetails& details) {
-    std::sort(overview.urls.begin(), overview.urls.end(), elementLess);
-    std::sort(overview.tags.begin(), overview.tags.end(), elementLess);
-    std::sort(details.fields.begin(), details.fields.end(),
-              [](const CustomField& a, const CustomField& b) { return a.name < b.name; });
+    std::stable_sort(overview.urls.begin(), overview.urls.end(), stampLess);
+    std::stable_sort(overview.tags.begin(), overview.tags.end(), stampLess);
+    std::stable_sort(details.fields.begin(), details.fields.end(),
+                     [](const CustomField& a, const CustomField& b) { return a.stamp < b.stamp; });
     canonicalHistory(details.history);
 }
 

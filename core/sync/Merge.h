@@ -45,8 +45,9 @@ inline QByteArray attachmentTombstone(const EntryId& entry, const QByteArray& at
 // history): concurrent edits of one field.
 EntryRecord mergeEntries(const EntryRecord& a, const EntryRecord& b, int* conflicts = nullptr);
 
-// The form mergeEntries produces: URLs and tags ordered by (stamp, value), custom fields by name,
-// the history by (stamp, field, value) without duplicates. Merging puts this
+// The form mergeEntries produces: URLs, tags and custom fields in stamp order (stable: what one
+// edit wrote keeps the order it was typed in), the history by (stamp, field, value) without
+// duplicates. Merging puts this
 // order back, so that replicas that hold the same state also store the same bytes. Local edits
 // store this form too (VaultEntries.cpp).
 void canonicalize(EntryRecord& entry);
