@@ -108,7 +108,7 @@ MainWindow::MainWindow(VaultController& controller, AppSettings& settings,
 MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus() {
-    QMenu* vault = menuBar()->addMenu(tr("&Vault"));
+    QMenu* vault = m_vaultMenu = menuBar()->addMenu(tr("&Vault"));
     vault->addAction(theme::icon(QStringLiteral("new-vault")), tr("&New vault…"),
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
                      &MainWindow::createVault);
@@ -132,7 +132,7 @@ void MainWindow::buildMenus() {
     QMenu* entry = menuBar()->addMenu(tr("&Entry"));
     entry->addActions(m_view->entryActions());
 
-    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QMenu* tools = m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(theme::icon(QStringLiteral("generate")), tr("&Generate password…"),
                      QKeySequence(Qt::CTRL | Qt::Key_G), this, &MainWindow::showGenerator);
     m_healthAction = tools->addAction(theme::icon(QStringLiteral("health")),
@@ -391,8 +391,11 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::ShortcutOverride) {
         const auto* key = static_cast<QKeyEvent*>(event);
         const QKeySequence pressed(key->keyCombination());
-        for (const QAction* action : {m_lockAction, m_quitAction}) {
-            if (action->isEnabled() && action->shortcut() == pressed) {
+        for (const QMenu* menu : {m_vaultMenu, m_toolsMenu}) {
+            for (const QAction* action : menu->actions()) {
+                if (!action->isEnabled() || action->shortcut().isEmpty() ||
+                    action->shortcut() != pressed)
+                    continue;
                 event->ignore(); // not overridden: the shortcut fires
                 return true;
             }

@@ -12,6 +12,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 
 namespace tessera::ui {
@@ -66,7 +67,8 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    // Ctrl+L and Ctrl+Q win over a focused line edit (under X11 it would take them otherwise).
+    // The Vault and Tools menus' shortcuts (Ctrl+L, Ctrl+Q, Ctrl+G…) win over a focused line
+    // edit, which under X11 takes Ctrl+letter keys for itself otherwise.
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
@@ -92,6 +94,8 @@ private:
     TrayIcon* m_tray = nullptr;
     std::unique_ptr<QuickAccessWindow> m_quick;
     QLabel* m_clipboardStatus;
+    QMenu* m_vaultMenu = nullptr;
+    QMenu* m_toolsMenu = nullptr;
     QAction* m_lockAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_changePasswordAction = nullptr;

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QToolButton>
@@ -57,6 +58,20 @@ UnlockPage::UnlockPage(VaultController& controller, AppSettings& settings, QWidg
     connect(m_recent, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         setVault(item->data(Qt::UserRole).toString());
         reset();
+    });
+    m_recent->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_recent, &QListWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QListWidgetItem* item = m_recent->itemAt(at);
+        if (!item)
+            return;
+        const QString path = item->data(Qt::UserRole).toString();
+        QMenu menu(this);
+        // Only the list entry goes: the vault file stays where it is.
+        menu.addAction(tr("&Remove from this list"), this, [this, path] {
+            m_settings.removeRecentVault(path);
+            refreshRecent();
+        });
+        menu.exec(m_recent->viewport()->mapToGlobal(at));
     });
     auto* recentTitle = new QLabel(tr("Recent vaults"), this);
     recentTitle->setBuddy(m_recent);

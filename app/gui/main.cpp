@@ -109,6 +109,16 @@ int main(int argc, char* argv[]) {
     tessera::ui::theme::initResources();
     QApplication::setWindowIcon(tessera::ui::theme::appIcon());
 
+    // Installed before the single-instance socket appears, so a SIGTERM from then on quits
+    // cleanly. The byte it writes is read inside exec(), when the window exists.
+    tessera::ui::MainWindow* mainWindow = nullptr;
+    const QuitOnSignal quitOnSignal([&mainWindow] {
+        if (mainWindow)
+            mainWindow->quitApp();
+        else
+            QCoreApplication::quit();
+    });
+
     QStringList arguments;
     if (!parseArguments(QApplication::arguments().mid(1), &arguments))
         return 2;
@@ -138,7 +148,7 @@ int main(int argc, char* argv[]) {
     tessera::ui::AppSettings settings;
     tessera::ui::ClipboardGuard clipboard(settings);
     tessera::ui::MainWindow window(controller, settings, clipboard);
-    const QuitOnSignal quitOnSignal([&window] { window.quitApp(); });
+    mainWindow = &window;
     QObject::connect(
         &instance, &tessera::ui::SingleInstance::received, &window,
         [&window](const QStringList& forwarded) { window.handleArguments(forwarded); });
