@@ -13,6 +13,11 @@ EntryFilterModel::EntryFilterModel(EntryModel& source, QObject* parent)
     setSortRole(EntryModel::SortRole);
     setDynamicSortFilter(true);
     sort(EntryModel::TitleColumn, Qt::AscendingOrder);
+    const auto forget = [this] { m_bestTracked = false; };
+    connect(&source, &QAbstractItemModel::dataChanged, this, forget);
+    connect(&source, &QAbstractItemModel::rowsInserted, this, forget);
+    connect(&source, &QAbstractItemModel::rowsRemoved, this, forget);
+    connect(&source, &QAbstractItemModel::modelReset, this, forget);
 }
 
 void EntryFilterModel::setScope(const Scope& scope) {
@@ -41,6 +46,9 @@ void EntryFilterModel::refilter() {
     // so that is thousands of signals, each costing the view a pass over its rows. invalidate()
     // drops the mapping and announces one layout change; the rows are then filtered and sorted
     // again on the cached fields (filter_bench measures both).
+    m_bestTracked = true;
+    m_bestSourceRow = -1;
+    m_bestRank = -1;
     invalidate();
 }
 
@@ -84,10 +92,19 @@ bool EntryFilterModel::inScope(const EntryModel& source, int sourceRow, const Sc
 bool EntryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     if (sourceParent.isValid() || !inScope(m_source, sourceRow, m_scope))
         return false;
-    const QString& haystack = m_source.row(sourceRow).haystack;
+    const EntryModel::Row& row = m_source.row(sourceRow);
     for (const QString& term : m_terms)
-        if (!haystack.contains(term))
+        if (!row.haystack.contains(term))
             return false;
+    if (m_bestTracked && !m_foldedText.isEmpty()) {
+        const int rowRank = rank(row.foldedTitle);
+        const int order = m_source.titleOrder(sourceRow);
+        if (rowRank > m_bestRank || (rowRank == m_bestRank && order < m_bestOrder)) {
+            m_bestRank = rowRank;
+            m_bestOrder = order;
+            m_bestSourceRow = sourceRow;
+        }
+    }
     return true;
 }
 
@@ -129,6 +146,13 @@ QModelIndex EntryFilterModel::bestMatch() const {
         return {};
     if (m_foldedText.isEmpty())
         return index(0, 0);
+    if (m_bestTracked && m_bestSourceRow >= 0) {
+        // Ties went to the first in title order, which is the list's order unless the user
+        // sorted by another column.
+        const QModelIndex tracked = mapFromSource(m_source.index(m_bestSourceRow, 0));
+        if (tracked.isValid())
+            return tracked;
+    }
     int best = 0;
     int bestRank = -1;
     for (int r = 0; r < rows && bestRank < 3; ++r) {

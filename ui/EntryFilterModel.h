@@ -55,6 +55,12 @@ private:
     QString m_foldedText; // the whole query, folded and trimmed (best-match ranking)
     QStringList m_terms;  // folded, split on white space
     bool m_rankByMatch = false;
+    // The best match, found while the rows are filtered after a keystroke (no second pass over
+    // 100k rows); invalid once the source changes, and bestMatch() then looks row by row.
+    mutable bool m_bestTracked = false;
+    mutable int m_bestSourceRow = -1;
+    mutable int m_bestRank = -1;
+    mutable int m_bestOrder = 0;
 };
 
 } // namespace tessera::ui
