@@ -91,8 +91,11 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
                                        ? mergedVersions(foreign->versions, knownVersions(state))
                                        : foreign->versions;
     foreign->db.close();
-    TESSERA_TRY(setAside(working, store.backupDir(target),
-                         QStringLiteral("superseded-working-copy"), nowMs));
+    // A working copy with unpublished changes never gets here (it is merged instead); one without
+    // holds nothing the published files lack, so it is replaced, not piled up in the backups.
+    if (state.unpublished)
+        TESSERA_TRY(setAside(working, store.backupDir(target),
+                             QStringLiteral("superseded-working-copy"), nowMs));
     TESSERA_TRY(replaceFile(incoming, working));
     // If the file changed while it was copied, the identity will not match next time: it is hashed.
     const quint64 keyEpoch =

@@ -211,9 +211,12 @@ Status VaultSession::write(const std::function<Status()>& body) {
     VersionVector versions = file.versions;
     versions[store.deviceId()] = nextStamp().hlc;
     TESSERA_TRY(writeManifest(file.db, file.keys.manifest, file.binding(), versions));
+    // Flagged before the commit, so a crash in between can only leave a harmless "unpublished"
+    // flag, never a committed change the device believes published (unlock relies on it).
+    TESSERA_TRY(markUnpublished());
     TESSERA_TRY(transaction->commit());
     file.versions = std::move(versions);
-    return markUnpublished();
+    return {};
 }
 
 Status VaultSession::storeOverview(const EntryOverview& overview) {

@@ -6,6 +6,7 @@
 
 #include "crypto/Crypto.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTest>
@@ -75,6 +76,9 @@ void TestDevices::secondDeviceSeesSameEntries() {
     QCOMPARE(a2->entry(ids[0])->username.value, QStringLiteral("changed-on-b"));
     VAULT_TAKE(dumpA2, dumpVault(*a2));
     QCOMPARE(dumpA2, dumpB2);
+    // a's old working copy held nothing unpublished: replaced, not piled up among the backups.
+    const QString setAside = a2->info().backupDir + QStringLiteral("/set-aside");
+    QVERIFY2(QDir(setAside).entryList(QDir::Files).isEmpty(), qPrintable(setAside));
 }
 
 // The app and tessera-cli on one device open the same working copy. A change made by one must
