@@ -10,7 +10,6 @@ namespace tessera {
 namespace {
 
 constexpr qint64 HeaderSize = 16;
-constexpr int MaxPublishAttempts = 5;
 
 QByteArray firstBytes(const QString& path) {
     QFile file(path);
@@ -156,13 +155,8 @@ Result<SyncReport> syncVault(Vault& vault, const Clock& clock, const SyncOptions
         report.copies.push_back(mergeCopy(vault, copy, info.backupDir, clock, options,
                                           headerOfThisVault(copy.header, headers)));
     }
-    // Another device may rename its version in between this merge and this rename: then merge
-    // that one too and try again (each round merges something new, so this ends).
+    // Vault::sync merges and retries when another device renames its version in between.
     auto synced = vault.sync(options.file);
-    for (int attempt = 1;
-         !synced && synced.code() == ErrorCode::ChangedOnDisk && attempt < MaxPublishAttempts;
-         ++attempt)
-        synced = vault.sync(options.file);
     if (synced)
         report.file = std::move(*synced);
     else

@@ -89,14 +89,14 @@ struct MergeReport {
     bool olderEpochMerged = false;  // merged from a lower key epoch (an old password's copy)
     bool movedToEpoch = false;      // this device moved up to the file's higher key epoch
     quint32 keyEpoch = 0;           // this vault's key epoch after the merge
-    bool merged = false;    // sync(): the vault file had changed and was merged
-    bool published = false; // sync(): the working copy was published to the vault file
-    QStringList warnings;   // one line each, for the user (rollback, older epoch)
+    bool merged = false;            // sync(): the vault file had changed and was merged
+    bool published = false;         // sync(): the working copy was published to the vault file
+    QStringList warnings;           // one line each, for the user (rollback, older epoch)
 
     bool changed() const {
         return added + updated + trashed + restored + purged + attachmentsAdded +
-                   attachmentsRemoved >
-               0 ||
+                       attachmentsRemoved >
+                   0 ||
                renamed || movedToEpoch;
     }
 };
@@ -209,8 +209,9 @@ public:
     // these options); then the working copy is published if the vault file lacks anything of it
     // (report.published). A file this device could not open is never published over: the
     // errors are merge()'s (PasswordNeeded when the password was changed on another device:
-    // ask for the new one and call sync() again with options.otherPassword). ChangedOnDisk only
-    // if the file changed again between the merge and the rename (try again).
+    // ask for the new one and call sync() again with options.otherPassword). When another device
+    // renames its version over the file between the merge and the rename, that one is merged too
+    // and the publish tried again (a few rounds; then ChangedOnDisk).
     Result<MergeReport> sync(const MergeOptions& options);
     // sync() with default options, for callers that need no report.
     Status publish();

@@ -413,7 +413,14 @@ Result<MergeReport> Vault::merge(const QString& otherFile, const MergeOptions& o
 Result<MergeReport> Vault::sync(const MergeOptions& options) {
     if (!m_session)
         return lockedError();
-    return syncSession(*m_session, options, true);
+    // Another device may rename its version over the vault file between our merge and our
+    // rename: merge that one too (merging is idempotent) and try again, a few times.
+    constexpr int MaxRounds = 5;
+    auto report = syncSession(*m_session, options, true);
+    for (int round = 1; round < MaxRounds && !report && report.code() == ErrorCode::ChangedOnDisk;
+         ++round)
+        report = syncSession(*m_session, options, true);
+    return report;
 }
 
 Status Vault::publish() {
