@@ -15,6 +15,7 @@
 #include "TrayIcon.h"
 #include "UnlockPage.h"
 #include "VaultController.h"
+#include "VaultFileActions.h"
 #include "VaultView.h"
 #include "WelcomePage.h"
 
@@ -122,6 +123,8 @@ void MainWindow::buildMenus() {
     m_changePasswordAction =
         vault->addAction(theme::icon(QStringLiteral("key")), tr("&Change master password…"), this,
                          &MainWindow::changePassword);
+    m_fileActions = new VaultFileActions(m_controller, *this, *vault);
+    vault->addSeparator();
     vault->addAction(theme::icon(QStringLiteral("settings")), tr("&Settings…"),
                      QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::showSettings);
     vault->addSeparator();

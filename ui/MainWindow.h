@@ -25,6 +25,7 @@ class SessionWatcher;
 class TrayIcon;
 class UnlockPage;
 class VaultController;
+class VaultFileActions;
 class VaultView;
 class WelcomePage;
 
@@ -51,6 +52,7 @@ public:
     QWidget* currentPage() const;
     QLabel* clipboardStatus() const { return m_clipboardStatus; }
     QAction* lockAction() const { return m_lockAction; }
+    VaultFileActions* fileActions() const { return m_fileActions; }
 
 public Q_SLOTS:
     void lockVault();
@@ -92,6 +94,7 @@ private:
     IdleLock* m_idle;
     SessionWatcher* m_session;
     TrayIcon* m_tray = nullptr;
+    VaultFileActions* m_fileActions = nullptr;
     std::unique_ptr<QuickAccessWindow> m_quick;
     QLabel* m_clipboardStatus;
     QMenu* m_vaultMenu = nullptr;

@@ -205,6 +205,12 @@ Result<SyncReport> VaultController::sync(const SyncOptions& options) {
     return report;
 }
 
+Result<ImportReport> VaultController::importParsed(ParsedImport parsed) {
+    if (!m_vault)
+        return lockedError();
+    return changed(importInto(*m_vault, std::move(parsed)), EntryId{});
+}
+
 Result<MergeReport> VaultController::merge(const QString& file, const MergeOptions& options) {
     if (!m_vault)
         return lockedError();
@@ -219,9 +225,11 @@ Result<MergeReport> VaultController::merge(const QString& file, const MergeOptio
 void VaultController::lock() {
     if (!m_vault)
         return;
+    // First, so that widgets drop their secrets and workers reading the vault (health check)
+    // finish before the publish below touches it.
+    Q_EMIT aboutToLock();
     if (m_publishTimer.isActive() || m_vault->info().unpublishedChanges)
         (void)publishNow(); // a failure is reported; the working copy keeps the changes
-    Q_EMIT aboutToLock();
     m_vault.reset();
     Q_EMIT locked();
 }

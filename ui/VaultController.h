@@ -6,6 +6,7 @@
 
 #include "common/Result.h"
 #include "crypto/SecureBuffer.h"
+#include "import/Importer.h"
 #include "sync/Sync.h"
 #include "vault/Vault.h"
 
@@ -68,6 +69,8 @@ public:
     // Merges another copy of this vault (a backup, for BackupsDialog) into the working copy and
     // publishes. Emits entriesChanged({}), then published() or publishFailed().
     Result<MergeReport> merge(const QString& file, const MergeOptions& options);
+    // Imports parsed records in one transaction (ImportWizard); emits entriesChanged({}).
+    Result<ImportReport> importParsed(ParsedImport parsed);
     int publishDelayMs() const { return m_publishTimer.interval(); }
     void setPublishDelayMs(int ms) { m_publishTimer.setInterval(ms); }
 

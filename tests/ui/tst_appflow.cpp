@@ -12,8 +12,10 @@
 #include "QuickAccessWindow.h"
 #include "SecurePasswordEdit.h"
 #include "SessionWatcher.h"
+#include "SyncWatcher.h"
 #include "UnlockPage.h"
 #include "VaultController.h"
+#include "VaultFileActions.h"
 #include "VaultView.h"
 #include "WelcomePage.h"
 #include "common/Clock.h"
@@ -25,6 +27,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -193,6 +197,33 @@ private Q_SLOTS:
         QVERIFY(!m_controller->isUnlocked());
         QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
         QVERIFY(m_window->clipboardStatus()->text().isEmpty());
+    }
+
+    // The Vault menu's file actions (sync now, backups, import, export) follow the lock state,
+    // and the sync line in the status bar reports a sync.
+    void vaultMenuFileActions() {
+        createVault(FastKdf);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(addEntry(QStringLiteral("Bank")));
+        QVERIFY(m_window->fileActions()->syncStatus()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->fileActions()->syncStatus()->text().isEmpty(), WaitMs);
+        m_window->fileActions()->syncWatcher().syncNow();
+        QCOMPARE(m_window->fileActions()->syncWatcher().state(), SyncState::UpToDate);
+        QCOMPARE(m_window->fileActions()->syncStatus()->text(),
+                 m_window->fileActions()->syncWatcher().text());
+        const auto enabledCount = [this] {
+            int enabled = 0;
+            for (QAction* action : m_window->menuBar()->actions().first()->menu()->actions())
+                enabled += action->isEnabled() && action->text().contains(QLatin1String("…")) &&
+                           (action->text().contains(QLatin1String("Import")) ||
+                            action->text().contains(QLatin1String("Export")) ||
+                            action->text().contains(QLatin1String("Backups")));
+            return enabled;
+        };
+        QCOMPARE(enabledCount(), 3);
+        m_window->lockAction()->trigger();
+        QCOMPARE(enabledCount(), 0);
     }
 
     void sessionEventsLock_data() {
