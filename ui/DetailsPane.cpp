@@ -31,15 +31,34 @@ namespace {
 constexpr int AvatarSize = 40;
 constexpr qreal TitleScale = 1.4;
 
+void deleteItem(QLayoutItem* item);
+
 void deleteChildren(QLayout* layout) {
-    while (layout->count() > 0) {
-        QLayoutItem* item = layout->takeAt(0);
-        if (QWidget* widget = item->widget())
-            widget->deleteLater();
-        else if (QLayout* child = item->layout())
-            deleteChildren(child);
-        delete item;
+    // A QFormLayout's takeAt() leaves its rows behind, empty: its geometry code then reads past
+    // its row data (seen as crashes in QFormLayout::heightForWidth). Its rows are taken whole.
+    if (auto* form = qobject_cast<QFormLayout*>(layout)) {
+        while (form->rowCount() > 0) {
+            const QFormLayout::TakeRowResult row = form->takeRow(0);
+            deleteItem(row.labelItem);
+            deleteItem(row.fieldItem);
+        }
+        return;
     }
+    while (layout->count() > 0)
+        deleteItem(layout->takeAt(0));
+}
+
+// Widgets go later (one of them may be what is being clicked), hidden at once.
+void deleteItem(QLayoutItem* item) {
+    if (!item)
+        return;
+    if (QWidget* widget = item->widget()) {
+        widget->hide();
+        widget->deleteLater();
+    } else if (QLayout* child = item->layout()) {
+        deleteChildren(child);
+    }
+    delete item;
 }
 
 QString when(qint64 ms) {
