@@ -61,6 +61,14 @@ void deleteItem(QLayoutItem* item) {
     delete item;
 }
 
+// Hides a row by hiding its widgets. Not QFormLayout::setRowVisible: with it, Qt 6.4's
+// heightForWidth writes past its row data (valgrind: invalid writes; crashes after unlock).
+void showRow(QFormLayout* form, QWidget* field, bool shown) {
+    if (QWidget* label = form->labelForField(field))
+        label->setVisible(shown);
+    field->setVisible(shown);
+}
+
 QString when(qint64 ms) {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
 }
@@ -294,26 +302,26 @@ void DetailsPane::showEntry(const EntryId& id) {
     avatar.setDevicePixelRatio(ratio);
     m_avatar->setPixmap(avatar);
     m_username->setText(entry->username.value);
-    m_form->setRowVisible(m_usernameRow, !entry->username.value.isEmpty());
+    showRow(m_form, m_usernameRow, !entry->username.value.isEmpty());
     m_password->setSecret(std::move(details->password.value));
-    m_form->setRowVisible(m_password, !m_password->isEmpty());
+    showRow(m_form, m_password, !m_password->isEmpty());
     m_totp->setAccount(entry->title.value, entry->username.value);
     m_totp->setSecret(std::move(details->totp.value));
-    m_form->setRowVisible(m_totp, m_totp->hasCode());
+    showRow(m_form, m_totp, m_totp->hasCode());
     fillUrls(*entry);
     m_folder->setText(entry->folder.value);
-    m_form->setRowVisible(m_folder, !entry->folder.value.isEmpty());
+    showRow(m_form, m_folder, !entry->folder.value.isEmpty());
     const QStringList tags = entry->tagList();
     m_tags->setText(tags.join(QLatin1String(", ")));
-    m_form->setRowVisible(m_tags, !tags.isEmpty());
+    showRow(m_form, m_tags, !tags.isEmpty());
     const qint64 expires = entry->expires.value;
     const Clock* clock = m_controller.device().clock;
     const bool expired = expires > 0 && clock && expires <= clock->nowMs();
     m_expires->setText(expired ? tr("%1 (expired)").arg(when(expires)) : when(expires));
     m_expires->setForegroundRole(expired ? QPalette::Link : QPalette::WindowText);
-    m_form->setRowVisible(m_expires, expires > 0);
+    showRow(m_form, m_expires, expires > 0);
     m_notes = std::move(details->notes.value);
-    m_form->setRowVisible(m_notesButton->parentWidget(), !m_notes.empty());
+    showRow(m_form, m_notesButton->parentWidget(), !m_notes.empty());
     fillFields(*details);
     fillAttachments();
     m_times->setText(
@@ -347,7 +355,7 @@ void DetailsPane::fillUrls(const EntryOverview& entry) {
         row->addWidget(copy);
         m_urlsLayout->addLayout(row);
     }
-    m_form->setRowVisible(m_urls, !urls.isEmpty());
+    showRow(m_form, m_urls, !urls.isEmpty());
 }
 
 void DetailsPane::fillFields(const EntryDetails& details) {
@@ -364,7 +372,7 @@ void DetailsPane::fillFields(const EntryDetails& details) {
         name->setTextFormat(Qt::PlainText);
         m_fieldsLayout->addRow(name, label);
     }
-    m_form->setRowVisible(m_fields, !live.empty());
+    showRow(m_form, m_fields, !live.empty());
 }
 
 void DetailsPane::fillAttachments() {
@@ -391,7 +399,7 @@ void DetailsPane::fillAttachments() {
             m_attachmentsLayout->addLayout(row);
         }
     }
-    m_form->setRowVisible(m_attachments, any);
+    showRow(m_form, m_attachments, any);
 }
 
 void DetailsPane::saveAttachment(const QString& name) {

@@ -21,8 +21,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, bool vaultUnlocked, QWidge
     , m_lockOnMinimise(new QCheckBox(tr("Lock when the window is &minimised"), this))
     , m_lockOnScreenLock(
           new QCheckBox(tr("Lock when the &screen locks or the computer sleeps"), this))
-    , m_startMinimised(new QCheckBox(tr("Start minimised to the &tray"), this))
-    , m_showPasswords(new QCheckBox(tr("Show &passwords in the entry list"), this)) {
+    , m_startMinimised(new QCheckBox(tr("Start minimised to the &tray"), this)) {
     setWindowTitle(tr("Settings"));
     m_clipboard->setRange(1, AppSettings::MaxClipboardSeconds);
     m_clipboard->setSuffix(tr(" s"));
@@ -40,7 +39,6 @@ SettingsDialog::SettingsDialog(AppSettings& settings, bool vaultUnlocked, QWidge
         m_startMinimised->setEnabled(false);
         m_startMinimised->setToolTip(tr("This desktop has no system tray"));
     }
-    m_showPasswords->setChecked(m_settings.showPasswordsInList());
 
     auto* security = new QGroupBox(tr("Security"), this);
     auto* form = new QFormLayout(security);
@@ -60,7 +58,6 @@ SettingsDialog::SettingsDialog(AppSettings& settings, bool vaultUnlocked, QWidge
     auto* appearance = new QGroupBox(tr("Window"), this);
     auto* window = new QVBoxLayout(appearance);
     window->addWidget(m_startMinimised);
-    window->addWidget(m_showPasswords);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -77,7 +74,6 @@ void SettingsDialog::accept() {
     m_settings.setLockOnMinimise(m_lockOnMinimise->isChecked());
     m_settings.setLockOnScreenLock(m_lockOnScreenLock->isChecked());
     m_settings.setStartMinimised(m_startMinimised->isChecked());
-    m_settings.setShowPasswordsInList(m_showPasswords->isChecked());
     QDialog::accept();
 }
 

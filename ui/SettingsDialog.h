@@ -34,7 +34,6 @@ private:
     QCheckBox* m_lockOnMinimise;
     QCheckBox* m_lockOnScreenLock;
     QCheckBox* m_startMinimised;
-    QCheckBox* m_showPasswords;
 };
 
 } // namespace tessera::ui
