@@ -223,7 +223,11 @@ void DetailsPane::build() {
 
     m_times = plainLabel(tr("Created and modified"));
     m_times->setEnabled(false);
-    m_form->addRow(QString(), m_times);
+    // Below the form (before the stretch), not a label-less form row: Qt 6.4's
+    // QFormLayout::heightForWidth writes past its row data for a label-less word-wrapped row
+    // (valgrind: invalid writes when the vault page is shown, then crashes).
+    layout->insertWidget(layout->count() - 1, m_times);
+
     m_stack->setCurrentWidget(m_empty);
 }
 
