@@ -1,5 +1,7 @@
 #include "AttachmentFiles.h"
 
+#include "export/ExportFile.h"
+
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
@@ -20,7 +22,6 @@ namespace tessera::ui {
 namespace {
 
 constexpr mode_t PrivateDirMode = 0700;
-constexpr mode_t PrivateFileMode = 0600;
 constexpr qint64 WipeChunkBytes = 64 * 1024;
 
 QString tr(const char* text) {
@@ -53,26 +54,7 @@ QString AttachmentFiles::folder() const {
 }
 
 Status AttachmentFiles::saveTo(const QString& path, const SecureBuffer& content) {
-    const QByteArray native = QFile::encodeName(path);
-    const int fd =
-        ::open(native.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, PrivateFileMode);
-    if (fd < 0)
-        return ioError(path);
-    std::size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            const Error error = ioError(path);
-            ::close(fd);
-            return error;
-        }
-        done += std::size_t(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0)
-        return ioError(path);
-    return {};
+    return writePrivateFile(path, content, true);
 }
 
 Result<QString> AttachmentFiles::writePrivate(const QString& name,

@@ -4,49 +4,9 @@
 #include "CliCommon.h"
 #include "Commands.h"
 #include "Format.h"
-
-#include <QFile>
-
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "export/ExportFile.h"
 
 namespace tessera::cli {
-
-namespace {
-
-Status writeFile(const QString& path, const SecureBuffer& content) {
-    const int fd = ::open(QFile::encodeName(path).constData(),
-                          O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, S_IRUSR | S_IWUSR);
-    const auto ioError = [&path](const char* what) {
-        return makeError(ErrorCode::Io, QStringLiteral("cannot %1 %2: %3")
-                                            .arg(QLatin1String(what), path,
-                                                 QString::fromLocal8Bit(std::strerror(errno))));
-    };
-    if (fd < 0)
-        return ioError("create");
-    const unsigned char* bytes = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-        const ssize_t written = ::write(fd, bytes, left);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0) {
-            const Error error = ioError("write");
-            ::close(fd);
-            return error;
-        }
-        bytes += written;
-        left -= std::size_t(written);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0)
-        return ioError("write");
-    return {};
-}
-
-} // namespace
 
 int runAttachmentExport(CliContext& context, const QStringList& args) {
     CommandLine cl(QStringLiteral("attachment-export"),
@@ -80,7 +40,7 @@ int runAttachmentExport(CliContext& context, const QStringList& args) {
         context.out().secret(*content, Output::SecretStyle::Raw);
         return ExitOk;
     }
-    if (auto written = writeFile(output, *content); !written)
+    if (auto written = writePrivateFile(output, *content, true); !written)
         return fail(written.error());
     context.out().line(
         QStringLiteral("Wrote %1 to %2").arg(displaySize(qint64(content->size())), output));
