@@ -11,7 +11,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -34,16 +34,6 @@ constexpr qreal TitleScale = 1.4;
 void deleteItem(QLayoutItem* item);
 
 void deleteChildren(QLayout* layout) {
-    // A QFormLayout's takeAt() leaves its rows behind, empty: its geometry code then reads past
-    // its row data (seen as crashes in QFormLayout::heightForWidth). Its rows are taken whole.
-    if (auto* form = qobject_cast<QFormLayout*>(layout)) {
-        while (form->rowCount() > 0) {
-            const QFormLayout::TakeRowResult row = form->takeRow(0);
-            deleteItem(row.labelItem);
-            deleteItem(row.fieldItem);
-        }
-        return;
-    }
     while (layout->count() > 0)
         deleteItem(layout->takeAt(0));
 }
@@ -61,11 +51,31 @@ void deleteItem(QLayoutItem* item) {
     delete item;
 }
 
-// Hides a row by hiding its widgets. Not QFormLayout::setRowVisible: with it, Qt 6.4's
-// heightForWidth writes past its row data (valgrind: invalid writes; crashes after unlock).
-void showRow(QFormLayout* form, QWidget* field, bool shown) {
-    if (QWidget* label = form->labelForField(field))
-        label->setVisible(shown);
+// Label | field rows in a grid. Not QFormLayout: Qt 6.4's QFormLayout::heightForWidth writes
+// past its row data here (valgrind: invalid writes when the vault page is shown, then crashes),
+// with setRowVisible, with label-less rows and with rows emptied by takeAt alike.
+void addRow(QGridLayout* grid, QWidget* label, QWidget* field) {
+    const int row = grid->rowCount();
+    grid->addWidget(label, row, 0, Qt::AlignRight | Qt::AlignVCenter);
+    grid->addWidget(field, row, 1);
+}
+
+void addRow(QGridLayout* grid, const QString& text, QWidget* field) {
+    addRow(grid, new QLabel(text), field);
+}
+
+QGridLayout* newFieldsGrid(QWidget* parent) {
+    auto* grid = new QGridLayout(parent);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setColumnStretch(1, 1);
+    return grid;
+}
+
+void showRow(QGridLayout* grid, QWidget* field, bool shown) {
+    int row = 0, column = 0, rowSpan = 0, columnSpan = 0;
+    grid->getItemPosition(grid->indexOf(field), &row, &column, &rowSpan, &columnSpan);
+    if (QLayoutItem* label = grid->itemAtPosition(row, 0); label && label->widget())
+        label->widget()->setVisible(shown);
     field->setVisible(shown);
 }
 
@@ -147,9 +157,8 @@ void DetailsPane::build() {
     header->addWidget(edit, 0, Qt::AlignTop);
     layout->addLayout(header);
 
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_form = new QGridLayout;
+    m_form->setColumnStretch(1, 1);
     layout->addLayout(m_form);
     layout->addStretch(1);
 
@@ -166,19 +175,19 @@ void DetailsPane::build() {
             [this] { report(m_copy.copyUsername(m_id)); });
     usernameLayout->addWidget(m_username, 1);
     usernameLayout->addWidget(copyUsername);
-    m_form->addRow(tr("Username"), m_usernameRow);
+    addRow(m_form, tr("Username"), m_usernameRow);
 
     m_password = new SecretLabel(m_copy.clipboard(), tr("password"));
-    m_form->addRow(tr("Password"), m_password);
+    addRow(m_form, tr("Password"), m_password);
 
     m_totp = new TotpWidget(m_copy.clipboard(), nullptr, m_controller.device().clock);
     m_totp->setAccessibleName(tr("One-time code"));
-    m_form->addRow(tr("One-time code"), m_totp);
+    addRow(m_form, tr("One-time code"), m_totp);
 
     m_urls = new QWidget;
     m_urlsLayout = new QVBoxLayout(m_urls);
     m_urlsLayout->setContentsMargins(0, 0, 0, 0);
-    m_form->addRow(tr("URLs"), m_urls);
+    addRow(m_form, tr("URLs"), m_urls);
 
     const auto plainLabel = [](const QString& accessible) {
         auto* label = new QLabel;
@@ -189,11 +198,11 @@ void DetailsPane::build() {
         return label;
     };
     m_folder = plainLabel(tr("Folder"));
-    m_form->addRow(tr("Folder"), m_folder);
+    addRow(m_form, tr("Folder"), m_folder);
     m_tags = plainLabel(tr("Tags"));
-    m_form->addRow(tr("Tags"), m_tags);
+    addRow(m_form, tr("Tags"), m_tags);
     m_expires = plainLabel(tr("Expires"));
-    m_form->addRow(tr("Expires"), m_expires);
+    addRow(m_form, tr("Expires"), m_expires);
 
     auto* notes = new QWidget;
     auto* notesLayout = new QVBoxLayout(notes);
@@ -209,23 +218,19 @@ void DetailsPane::build() {
     notesLayout->addWidget(m_notesButton, 0, Qt::AlignLeft);
     notesLayout->addWidget(m_notesView);
     connect(m_notesButton, &QPushButton::toggled, this, &DetailsPane::setNotesShown);
-    m_form->addRow(tr("Notes"), notes);
+    addRow(m_form, tr("Notes"), notes);
 
     m_fields = new QWidget;
-    m_fieldsLayout = new QFormLayout(m_fields);
-    m_fieldsLayout->setContentsMargins(0, 0, 0, 0);
-    m_form->addRow(tr("Fields"), m_fields);
+    m_fieldsLayout = newFieldsGrid(m_fields);
+    addRow(m_form, tr("Fields"), m_fields);
 
     m_attachments = new QWidget;
     m_attachmentsLayout = new QVBoxLayout(m_attachments);
     m_attachmentsLayout->setContentsMargins(0, 0, 0, 0);
-    m_form->addRow(tr("Attachments"), m_attachments);
+    addRow(m_form, tr("Attachments"), m_attachments);
 
     m_times = plainLabel(tr("Created and modified"));
     m_times->setEnabled(false);
-    // Below the form (before the stretch), not a label-less form row: Qt 6.4's
-    // QFormLayout::heightForWidth writes past its row data for a label-less word-wrapped row
-    // (valgrind: invalid writes when the vault page is shown, then crashes).
     layout->insertWidget(layout->count() - 1, m_times);
 
     m_stack->setCurrentWidget(m_empty);
@@ -275,8 +280,12 @@ void DetailsPane::wipeShown() {
     for (SecretLabel* label : m_fieldLabels)
         label->clear();
     m_fieldLabels.clear();
-    if (m_fieldsLayout)
+    if (m_fieldsLayout) {
         deleteChildren(m_fieldsLayout);
+        // A grid keeps its row count: a fresh one numbers the next entry's fields from 0.
+        delete m_fieldsLayout;
+        m_fieldsLayout = newFieldsGrid(m_fields);
+    }
 }
 
 void DetailsPane::clear() {
@@ -374,7 +383,7 @@ void DetailsPane::fillFields(const EntryDetails& details) {
         m_fieldLabels.push_back(label);
         auto* name = new QLabel(field->name);
         name->setTextFormat(Qt::PlainText);
-        m_fieldsLayout->addRow(name, label);
+        addRow(m_fieldsLayout, name, label);
     }
     showRow(m_form, m_fields, !live.empty());
 }

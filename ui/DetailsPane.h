@@ -14,7 +14,7 @@
 
 #include <vector>
 
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -77,7 +77,7 @@ private:
     QLabel* m_empty = nullptr;
     QLabel* m_avatar = nullptr;
     QLabel* m_title = nullptr;
-    QFormLayout* m_form = nullptr;
+    QGridLayout* m_form = nullptr;
     QLabel* m_username = nullptr;
     QWidget* m_usernameRow = nullptr;
     SecretLabel* m_password = nullptr;
@@ -90,7 +90,7 @@ private:
     QPushButton* m_notesButton = nullptr;
     QPlainTextEdit* m_notesView = nullptr;
     QWidget* m_fields = nullptr;
-    QFormLayout* m_fieldsLayout = nullptr;
+    QGridLayout* m_fieldsLayout = nullptr;
     std::vector<SecretLabel*> m_fieldLabels;
     QWidget* m_attachments = nullptr;
     QVBoxLayout* m_attachmentsLayout = nullptr;

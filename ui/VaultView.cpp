@@ -25,13 +25,13 @@ namespace tessera::ui {
 namespace {
 
 constexpr int MessageMs = 6000;
-constexpr int SidebarWidth = 200;
+constexpr int SidebarWidth = 180;
 constexpr int ListWidth = 700;
-constexpr int DetailsWidth = 360;
+constexpr int DetailsWidth = 400;
 constexpr int MinColumnWidth = 60;
-constexpr int UsernameWidth = 150;
-constexpr int UrlWidth = 150;
-constexpr int FolderWidth = 110;
+constexpr int UsernameWidth = 140;
+constexpr int UrlWidth = 140;
+constexpr int FolderWidth = 100;
 
 } // namespace
 
@@ -145,6 +145,8 @@ void VaultView::buildList() {
     header->resizeSection(EntryModel::UrlColumn, UrlWidth);
     header->resizeSection(EntryModel::FolderColumn, FolderWidth);
     header->setSectionResizeMode(EntryModel::ModifiedColumn, QHeaderView::ResizeToContents);
+    // The details pane shows when an entry changed; the title needs the width more.
+    header->hideSection(EntryModel::ModifiedColumn);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &VaultView::onSelectionChanged);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
