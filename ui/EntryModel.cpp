@@ -2,6 +2,7 @@
 
 #include "VaultController.h"
 #include "ViewIcons.h"
+#include "vault/Search.h"
 
 #include <QDateTime>
 #include <QFont>
@@ -59,22 +60,7 @@ EntryModel::EntryModel(const VaultController& controller, QObject* parent)
 }
 
 QString EntryModel::fold(QString text) {
-    // Mirrors core's foldForSearch (VaultSession.cpp) so the list filters exactly as
-    // Vault::search does; tst_entryfiltermodel compares the two on every query it tries.
-    char16_t* chars = reinterpret_cast<char16_t*>(text.data());
-    const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = chars[i];
-        if (c < 0x80) {
-            if (c >= u'A' && c <= u'Z')
-                chars[i] = char16_t(c + (u'a' - u'A'));
-        } else if (QChar::isSurrogate(c)) {
-            return std::move(text).toCaseFolded();
-        } else {
-            chars[i] = QChar::toCaseFolded(c);
-        }
-    }
-    return text;
+    return foldForSearch(std::move(text));
 }
 
 EntryModel::Row EntryModel::rowFrom(const EntryOverview& entry) {
@@ -90,18 +76,7 @@ EntryModel::Row EntryModel::rowFrom(const EntryOverview& entry) {
     row.modified = entry.modified;
     row.expires = entry.expires.value;
     row.foldedTitle = fold(row.title);
-    QString text = row.title;
-    const auto add = [&text](const QString& part) {
-        text += QLatin1Char('\n');
-        text += part;
-    };
-    add(row.username);
-    add(row.folder);
-    for (const auto* set : {&entry.urls, &entry.tags})
-        for (const SetElement& element : *set)
-            if (!element.removed)
-                add(element.value);
-    row.haystack = fold(std::move(text));
+    row.haystack = searchText(entry); // what Vault::search matches
     return row;
 }
 

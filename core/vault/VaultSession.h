@@ -2,6 +2,7 @@
 // The state behind an unlocked Vault, shared by the files that implement it (Vault.cpp,
 // VaultEntries.cpp, VaultAttachments.cpp, VaultRekey.cpp). Not part of the public API.
 
+#include "Search.h"
 #include "Vault.h"
 #include "VaultFile.h"
 #include "sync/DeviceStore.h"
@@ -75,9 +76,5 @@ inline Error lockedError() {
 // changed. Shared by add/edit (VaultEntries.cpp) and applyBatch (VaultBatch.cpp).
 bool applyChanges(EntryOverview& overview, EntryDetails& details, EntryChanges& changes,
                   const Stamp& stamp);
-
-QString searchText(const EntryOverview& overview);
-// Case folding as search uses it (for the haystacks and the query alike).
-QString foldForSearch(QString text);
 
 } // namespace tessera
