@@ -5,6 +5,8 @@ namespace tessera {
 namespace {
 
 template <typename... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+// clang 14 does not deduce aggregate template arguments (C++20 P1816) without a guide.
+template <typename... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace
 

@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t CounterBytes = 8;     // RFC 4226: the counter is 8 bytes, big-endian
 constexpr unsigned OffsetMask = 0x0f;       // RFC 4226 5.3: low 4 bits of the last byte
 constexpr unsigned char SignBitMask = 0x7f; // ... and the 31-bit result is read unsigned
-constexpr std::size_t TruncatedBytes = 4;
+[[maybe_unused]] constexpr std::size_t TruncatedBytes = 4; // only the assert reads it
 constexpr std::array<quint32, MaxOtpDigits + 1> PowersOfTen{
     1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
 
