@@ -18,7 +18,7 @@ inline constexpr std::size_t AeadTagBytes = 16;   // Poly1305 tag
 inline constexpr std::size_t MacBytes = 32;       // keyed BLAKE2b-256
 inline constexpr std::size_t HashBytes = 32;      // BLAKE2b-256
 inline constexpr std::size_t ArgonSaltBytes = 16; // crypto_pwhash_SALTBYTES
-inline constexpr std::size_t SecretKeyBytes = 32; // the optional per-device secret key
+inline constexpr std::size_t SecretKeyBytes = 16; // the optional secret key: 128 random bits
 
 using Key = FixedSecret<KeyBytes>;
 

@@ -27,6 +27,9 @@ Result<MasterKeys> deriveMasterKeys(const SecureBuffer& password, const Header& 
     if (header.requiresSecretKey() && !secretKey)
         return makeError(ErrorCode::WrongPassword,
                          QStringLiteral("this vault needs its secret key as well"));
+    if (header.requiresSecretKey() && secretKey->size() != SecretKeyBytes)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("a secret key is %1 bytes").arg(SecretKeyBytes));
     TESSERA_TRY(checkAffordable(header.kdf));
     const SecureBuffer normal = normalizePassword(password);
     auto master = argon2id(normal, header.bytes(), {header.kdf.opsLimit, header.kdf.memBytes()});

@@ -172,6 +172,13 @@ public:
     // 1, re-keyed into a new file with a new header. newSecretKey = nullptr: no secret key.
     Status changePassword(const SecureBuffer& newPassword, KdfParams kdf,
                           const SecureBuffer* newSecretKey = nullptr);
+    // Turns the secret key on, replaces it, or turns it off (newSecretKey = nullptr), keeping the
+    // master password: a re-key exactly like changePassword (new vault key and header, key epoch
+    // + 1), so other devices need the new key once and a dropped key is no longer asked for.
+    // password (and currentSecretKey, when the vault has one) must be today's: WrongPassword
+    // otherwise, and nothing changes. Runs the KDF twice.
+    Status changeSecretKey(const SecureBuffer& password, const SecureBuffer* currentSecretKey,
+                           const SecureBuffer* newSecretKey);
     // New KDF parameters only: same vault key and epoch, new header, re-keyed file.
     Status changeKdf(const SecureBuffer& password, KdfParams kdf,
                      const SecureBuffer* secretKey = nullptr);

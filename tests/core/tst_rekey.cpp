@@ -219,8 +219,8 @@ void TestRekey::changeKdfAfterPasswordChangeKeepsChain() {
 
 void TestRekey::secretKey() {
     VaultSandbox box;
-    const SecureBuffer key = secret(QByteArray(32, '\x5c'));
-    const SecureBuffer otherKey = secret(QByteArray(32, '\x5d'));
+    const SecureBuffer key = secret(QByteArray(int(SecretKeyBytes), '\x5c'));
+    const SecureBuffer otherKey = secret(QByteArray(int(SecretKeyBytes), '\x5d'));
     {
         Vault::CreateOptions options;
         options.name = VaultSandbox::VaultName;
