@@ -24,12 +24,8 @@ namespace {
 constexpr mode_t PrivateDirMode = 0700;
 constexpr qint64 WipeChunkBytes = 64 * 1024;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("tessera::ui::AttachmentFiles", text);
-}
-
 Error ioError(const QString& path) {
-    return Error{ErrorCode::Io, tr("Could not write %1: %2")
+    return Error{ErrorCode::Io, AttachmentFiles::tr("Could not write %1: %2")
                                     .arg(QDir::toNativeSeparators(path),
                                          QString::fromLocal8Bit(std::strerror(errno)))};
 }

@@ -10,11 +10,14 @@
 #include "common/Result.h"
 #include "crypto/SecureBuffer.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace tessera::ui {
 
 class AttachmentFiles {
+    Q_DECLARE_TR_FUNCTIONS(tessera::ui::AttachmentFiles)
+
 public:
     explicit AttachmentFiles(QString dataDir);
 

@@ -137,25 +137,26 @@ int EntryActions::forEachSelected(Status (VaultController::*change)(const EntryI
 int EntryActions::trashSelected() {
     if (m_inTrash)
         return 0;
-    return forEachSelected(&VaultController::trash, QT_TR_NOOP("Moved %n entries to the trash."));
+    return forEachSelected(&VaultController::trash, QT_TR_N_NOOP("Moved %n entries to the trash."));
 }
 
 int EntryActions::restoreSelected() {
     if (!m_inTrash)
         return 0;
-    return forEachSelected(&VaultController::restore, QT_TR_NOOP("Restored %n entries."));
+    return forEachSelected(&VaultController::restore, QT_TR_N_NOOP("Restored %n entries."));
 }
 
 int EntryActions::purgeSelected() {
     if (!m_inTrash || m_selected.isEmpty())
         return 0;
-    const QString question =
-        m_selected.size() == 1
-            ? tr("Delete this entry permanently? This cannot be undone.")
-            : tr("Delete %1 entries permanently? This cannot be undone.").arg(m_selected.size());
+    const QString question = m_selected.size() == 1
+                                 ? tr("Delete this entry permanently? This cannot be undone.")
+                                 : tr("Delete %n entries permanently? This cannot be undone.",
+                                      nullptr, int(m_selected.size()));
     if (!m_confirm(question))
         return 0;
-    return forEachSelected(&VaultController::purge, QT_TR_NOOP("Deleted %n entries permanently."));
+    return forEachSelected(&VaultController::purge,
+                           QT_TR_N_NOOP("Deleted %n entries permanently."));
 }
 
 int EntryActions::moveSelectedTo(const QString& folder) {

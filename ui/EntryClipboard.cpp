@@ -12,12 +12,8 @@ namespace tessera::ui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("tessera::ui::EntryClipboard", text);
-}
-
 Error nothingSelected() {
-    return Error{ErrorCode::NotFound, tr("No entry is selected.")};
+    return Error{ErrorCode::NotFound, EntryClipboard::tr("No entry is selected.")};
 }
 
 } // namespace

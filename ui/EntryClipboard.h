@@ -7,6 +7,7 @@
 #include "common/Result.h"
 #include "vault/Entry.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace tessera {
@@ -19,6 +20,8 @@ class ClipboardGuard;
 class VaultController;
 
 class EntryClipboard {
+    Q_DECLARE_TR_FUNCTIONS(tessera::ui::EntryClipboard)
+
 public:
     EntryClipboard(const VaultController& controller, ClipboardGuard& clipboard);
 

@@ -31,12 +31,12 @@ QString dateText(qint64 ms) {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).date(), QLocale::ShortFormat);
 }
 
-// English plurals without a translation file (tr's %n needs one to pick "entry"/"entries").
+// Plural forms come from the translation files (English ones from tessera_en.ts).
 QString entriesText(int n) {
-    return n == 1 ? HealthDialog::tr("1 entry") : HealthDialog::tr("%1 entries").arg(n);
+    return HealthDialog::tr("%n entries", nullptr, n);
 }
 QString passwordsText(int n) {
-    return n == 1 ? HealthDialog::tr("1 password") : HealthDialog::tr("%1 passwords").arg(n);
+    return HealthDialog::tr("%n passwords", nullptr, n);
 }
 
 QTreeWidgetItem* entryItem(QTreeWidgetItem* parent, const EntryRef& entry, const QString& detail) {
@@ -258,10 +258,9 @@ void HealthDialog::populate() {
         QLocale().toString(QDateTime::fromMSecsSinceEpoch(report.checkedAt), QLocale::ShortFormat);
     const int findings = report.findingCount();
     const QString passwords = passwordsText(report.passwordsChecked);
-    const QString outcome = findings == 0 ? tr("No problems found in %1.").arg(passwords)
-                            : findings == 1
-                                ? tr("1 problem found in %1.").arg(passwords)
-                                : tr("%1 problems found in %2.").arg(findings).arg(passwords);
+    const QString outcome = findings == 0
+                                ? tr("No problems found in %1.").arg(passwords)
+                                : tr("%n problems found in %1.", nullptr, findings).arg(passwords);
     m_summary->setText(outcome + QLatin1Char(' ') + tr("Checked %1.").arg(when));
 
     auto group = [this](Group which, const QString& name, const QString& count) {
@@ -281,23 +280,20 @@ void HealthDialog::populate() {
         entryItem(weak, finding.entry,
                   tr("score %1 of 4, cracked in %2").arg(finding.score).arg(finding.crackTime));
 
-    QTreeWidgetItem* reused = group(
-        Group::Reused, tr("Reused passwords"),
-        report.reused.size() == 1 ? tr("1 group") : tr("%1 groups").arg(report.reused.size()));
+    QTreeWidgetItem* reused = group(Group::Reused, tr("Reused passwords"),
+                                    tr("%n groups", nullptr, int(report.reused.size())));
     for (const ReusedPassword& shared : report.reused) {
         auto* sharedItem = new QTreeWidgetItem(reused);
         sharedItem->setText(TitleColumn,
-                            tr("One password in %1 entries").arg(shared.entries.size()));
+                            tr("One password in %n entries", nullptr, int(shared.entries.size())));
         for (const EntryRef& entry : shared.entries)
             entryItem(sharedItem, entry, tr("same password as the others here"));
         sharedItem->setExpanded(true);
     }
 
-    QTreeWidgetItem* old = group(
-        Group::Old,
-        report.maxAgeMonths == 1 ? tr("Old passwords (over a month)")
-                                 : tr("Old passwords (over %1 months)").arg(report.maxAgeMonths),
-        entriesText(int(report.old.size())));
+    QTreeWidgetItem* old =
+        group(Group::Old, tr("Old passwords (over %n months)", nullptr, report.maxAgeMonths),
+              entriesText(int(report.old.size())));
     for (const OldPassword& finding : report.old)
         entryItem(old, finding.entry, tr("set %1").arg(dateText(finding.passwordSet)));
 

@@ -304,7 +304,7 @@ void MainWindow::updateTitle() {
     if (m_controller.isUnlocked() && m_controller.vault())
         title = m_controller.vault()->info().name;
     else if (!m_unlock->vaultPath().isEmpty())
-        title = QFileInfo(m_unlock->vaultPath()).completeBaseName() + tr(" (locked)");
+        title = tr("%1 (locked)").arg(QFileInfo(m_unlock->vaultPath()).completeBaseName());
     setWindowTitle(title.isEmpty() ? tr("Tessera") : tr("%1 — Tessera").arg(title));
 }
 

@@ -27,25 +27,28 @@ struct QrCodeDeleter {
     }
 };
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("tessera::ui::QrCode", text);
-}
-
 } // namespace
 
 Result<QrImage> renderQrCode(const SecureBuffer& text, int pixelsPerModule) {
     if (text.empty())
-        return Error{ErrorCode::InvalidArgument, tr("there is nothing to show as a QR code")};
+        return Error{ErrorCode::InvalidArgument,
+                     QCoreApplication::translate("tessera::ui::QrCode",
+                                                 "there is nothing to show as a QR code")};
     if (pixelsPerModule < 1)
-        return Error{ErrorCode::InvalidArgument, tr("a QR module needs at least one pixel")};
+        return Error{ErrorCode::InvalidArgument,
+                     QCoreApplication::translate("tessera::ui::QrCode",
+                                                 "a QR module needs at least one pixel")};
     errno = 0;
     std::unique_ptr<QRcode, QrCodeDeleter> code(
         QRcode_encodeData(int(text.size()), text.data(), AnyVersion, QR_ECLEVEL_M));
     if (!code) {
         if (errno == ERANGE)
-            return Error{ErrorCode::TooLarge, tr("the text is too long for a QR code")};
+            return Error{ErrorCode::TooLarge,
+                         QCoreApplication::translate("tessera::ui::QrCode",
+                                                     "the text is too long for a QR code")};
         return Error{ErrorCode::InvalidArgument,
-                     tr("libqrencode could not encode the text: %1")
+                     QCoreApplication::translate("tessera::ui::QrCode",
+                                                 "libqrencode could not encode the text: %1")
                          .arg(QString::fromLocal8Bit(std::strerror(errno)))};
     }
 

@@ -265,8 +265,7 @@ void TotpWidget::refresh() {
     m_secondsLeft = int(totpSecondsLeft(*m_spec, unixTime));
     const qint64 periodMs = m_period * MsPerSecond;
     m_fraction = double(periodMs - nowMs % periodMs) / double(periodMs);
-    m_ring->setAccessibleDescription(m_secondsLeft == 1 ? tr("1 second left")
-                                                        : tr("%1 seconds left").arg(m_secondsLeft));
+    m_ring->setAccessibleDescription(tr("%n seconds left", nullptr, m_secondsLeft));
     m_ring->setToolTip(m_ring->accessibleDescription());
     m_ring->update();
     if (isVisible())

@@ -108,7 +108,7 @@ template <typename T> T VaultController::changed(T outcome, const EntryId& id) {
 namespace {
 
 Error lockedError() {
-    return Error{ErrorCode::Locked, QObject::tr("the vault is locked")};
+    return Error{ErrorCode::Locked, VaultController::tr("the vault is locked")};
 }
 
 } // namespace

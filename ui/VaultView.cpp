@@ -254,15 +254,15 @@ void VaultView::updateEmptyText() {
     QString text;
     const EntryFilterModel::Scope s = scope();
     if (!m_filter->searchText().trimmed().isEmpty())
-        text = tr("No entries match \u201c%1\u201d.").arg(m_filter->searchText().trimmed());
+        text = tr("No entries match “%1”.").arg(m_filter->searchText().trimmed());
     else if (s.kind == EntryFilterModel::ScopeKind::Trash)
         text = tr("The trash is empty.");
     else if (s.kind == EntryFilterModel::ScopeKind::Favourites)
-        text = tr("No favourites yet. Tick \u201cFavourite\u201d in an entry's editor.");
+        text = tr("No favourites yet. Tick “Favourite” in an entry's editor.");
     else if (s.kind != EntryFilterModel::ScopeKind::All)
         text = tr("Nothing here. Drag entries here to move them.");
     else
-        text = tr("No entries yet \u2014 press Ctrl+N to add one.");
+        text = tr("No entries yet — press Ctrl+N to add one.");
     m_list->setEmptyText(text);
 }
 

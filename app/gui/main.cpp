@@ -5,6 +5,7 @@
 #include "QuitOnSignal.h"
 #include "SingleInstance.h"
 #include "Theme.h"
+#include "Translations.h"
 #include "UnlockPage.h"
 #include "VaultController.h"
 #include "common/Clock.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -105,6 +107,9 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("Tessera"));
     QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("tessera"));
+    // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) for the windows; the messages
+    // on stdout/stderr stay English like tessera-cli's.
+    tessera::ui::translations::install(app, QLocale::system());
     QApplication::setQuitOnLastWindowClosed(false); // MainWindow decides (tray or not)
     tessera::ui::theme::initResources();
     QApplication::setWindowIcon(tessera::ui::theme::appIcon());

@@ -119,6 +119,9 @@ private:
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_dir->filePath(QStringLiteral("run")));
         env.insert(QStringLiteral("TESSERA_DATA_DIR"), m_dir->filePath(QStringLiteral("data")));
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        // English whatever the machine's language: the checks below read the UI's text.
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.remove(QStringLiteral("LANGUAGE"));
         if (smoke)
             env.insert(QStringLiteral("TESSERA_SMOKE_EXIT_MS"), QString::number(exitMs));
         else
