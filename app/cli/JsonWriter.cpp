@@ -1,6 +1,9 @@
 #include "JsonWriter.h"
 
+#include <QLocale>
+
 #include <cassert>
+#include <cmath>
 
 namespace tessera::cli {
 
@@ -87,6 +90,15 @@ void JsonWriter::value(const QString& text) {
 void JsonWriter::value(qint64 number) {
     beforeValue();
     m_out.bytes(QByteArray::number(number));
+}
+
+void JsonWriter::value(double number) {
+    if (!std::isfinite(number)) {
+        null();
+        return;
+    }
+    beforeValue();
+    m_out.bytes(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
 }
 
 void JsonWriter::value(bool flag) {

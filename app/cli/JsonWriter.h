@@ -27,6 +27,7 @@ public:
     void value(const char*) = delete; // would silently become a bool
     void value(qint64 number);
     void value(int number) { value(qint64(number)); }
+    void value(double number); // null when not finite (JSON has no NaN or infinity)
     void value(bool flag);
     void value(const QStringList& texts);
     void secretValue(const SecureBuffer& secret);
