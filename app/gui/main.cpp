@@ -106,7 +106,7 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Tessera"));
     QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("tessera"));
+    QApplication::setDesktopFileName(QStringLiteral(TESSERA_APP_ID)); // packaging/CMakeLists.txt
     // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) for the windows; the messages
     // on stdout/stderr stay English like tessera-cli's.
     tessera::ui::translations::install(app, QLocale::system());
