@@ -81,6 +81,7 @@ expected=(
   ./usr/share/bash-completion/completions/tessera-cli
   ./usr/share/zsh/vendor-completions/_tessera-cli
   ./usr/share/doc/tessera/copyright
+  ./usr/share/doc/tessera/changelog.gz
 )
 sizes=(16 22 24 32 48 64 128 256 512)
 for size in "${sizes[@]}"; do
@@ -145,6 +146,12 @@ for size in "${sizes[@]}"; do
 done
 xmllint --noout "$usr/share/icons/hicolor/scalable/apps/$app_id.svg" || fail "SVG icon"
 ok "SVG and ${#sizes[@]} PNG sizes"
+
+step "changelog"
+newest=$(zcat "$usr/share/doc/tessera/changelog.gz" | sed -n '1s/^tessera (\([^)]*\)).*/\1/p')
+[[ $newest == "$version" ]] || fail "newest changelog entry is '$newest', the project is $version"
+long=$(dpkg-deb -f "$deb" Description | awk 'length > 80' | head -1)
+[[ -z $long ]] || fail "Description line longer than 80 characters: $long"
 
 step "man pages"
 for page in tessera tessera-cli; do
