@@ -201,7 +201,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const Device& device, const QString
 
 Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString& path,
                                              const SecureBuffer& password,
-                                             const SecureBuffer* secretKey) {
+                                             const SecureBuffer* secretKey, Overviews overviews) {
     auto store = DeviceStore::open(device.dataDir);
     if (!store)
         return store.error();
@@ -268,7 +268,15 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
         return nameStamp.error();
     session->nameStamp = *nameStamp;
     session->master = std::move(*master);
-    TESSERA_TRY(session->loadEntries());
+    if (overviews == Overviews::Load || mergeAfterOpen) {
+        TESSERA_TRY(session->loadEntries());
+    } else {
+        auto version = session->file.db.queryInt("PRAGMA data_version");
+        if (!version)
+            return version.error();
+        session->seenDataVersion = *version;
+        session->overviewsLoaded = false;
+    }
     if (mergeAfterOpen) {
         // If the merge cannot be done now (another password, a possible rollback, a damaged
         // file), the vault still opens on this device's working copy; the next sync() or
@@ -292,6 +300,7 @@ VaultInfo Vault::info() const {
     info.kdf = s.file.header.kdf;
     info.requiresSecretKey = s.file.header.requiresSecretKey();
     info.created = s.file.created;
+    (void)m_session->ensureOverviews(); // counts need every overview (OnDemand: loadOverviews)
     for (const EntryOverview& entry : s.entries)
         (entry.trashed.value ? info.trashedCount : info.entryCount)++;
     info.path = s.path;

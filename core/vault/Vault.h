@@ -101,6 +101,11 @@ struct MergeReport {
     }
 };
 
+// Whether unlock opens every entry's overview (the list, search) or only the ones a command
+// names (show, add, edit, ...: a single-entry command then costs the same at 100 entries as at
+// 100k). Either way the manifest and every row read are verified.
+enum class Overviews { Load, OnDemand };
+
 class Vault {
 public:
     struct CreateOptions {
@@ -121,9 +126,12 @@ public:
     // changes, the working copy is opened and the file merged into it; if that merge cannot be
     // done now (another password, a rollback, a damaged file), the vault still unlocks and the
     // next sync()/publish() reports why.
+    // With Overviews::OnDemand, resolve(), entry(), details() and every change open only the
+    // entries they name; entries(), search() and info() need loadOverviews() first.
     static Result<std::unique_ptr<Vault>> unlock(const Device& device, const QString& path,
                                                  const SecureBuffer& password,
-                                                 const SecureBuffer* secretKey = nullptr);
+                                                 const SecureBuffer* secretKey = nullptr,
+                                                 Overviews overviews = Overviews::Load);
 
     ~Vault(); // locks
     Vault(const Vault&) = delete;
@@ -137,6 +145,8 @@ public:
     VaultInfo info() const;
     Status rename(const QString& name);
 
+    // Opens every overview (a no-op unless unlocked with Overviews::OnDemand).
+    Status loadOverviews();
     // Every entry's overview, trashed ones included, sorted by title (case-insensitive), then
     // username.
     const std::vector<EntryOverview>& entries() const;

@@ -20,7 +20,10 @@ struct StoredAttachment {
 // for the attachment named contentOf (if any), not copied for all of them.
 Result<std::vector<StoredAttachment>> readAttachments(VaultSession& s, const EntryId& entry,
                                                       const QString* contentOf = nullptr) {
-    if (!s.find(entry))
+    auto found = s.lookup(entry);
+    if (!found)
+        return found.error();
+    if (!*found)
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("no entry %1").arg(QString::fromLatin1(entry.toHex())));
     const QByteArray sql = selectWithMac(Table::Attachments, "t.entry = ?");

@@ -72,6 +72,7 @@ Result<std::vector<EntryId>> Vault::applyBatch(EntryBatch batch) {
     if (!m_session)
         return lockedError();
     TESSERA_TRY(m_session->refreshIfChanged());
+    TESSERA_TRY(m_session->ensureOverviews());
     VaultSession& s = *m_session;
     TESSERA_TRY(checkBatch(batch, s));
 

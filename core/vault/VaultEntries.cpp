@@ -131,19 +131,31 @@ bool applyChanges(EntryOverview& o, EntryDetails& d, EntryChanges& c, const Stam
     return changed;
 }
 
+Status Vault::loadOverviews() {
+    if (!m_session)
+        return lockedError();
+    return m_session->ensureOverviews();
+}
+
 const std::vector<EntryOverview>& Vault::entries() const {
     static const std::vector<EntryOverview> none;
+    if (m_session)
+        (void)m_session->ensureOverviews(); // OnDemand: loadOverviews() reports errors
     return m_session ? m_session->entries : none;
 }
 
 const EntryOverview* Vault::entry(const EntryId& id) const {
-    return m_session ? m_session->find(id) : nullptr;
+    if (!m_session)
+        return nullptr;
+    auto found = m_session->lookup(id); // on demand: an entry not opened yet is opened now
+    return found ? *found : nullptr;
 }
 
 std::vector<const EntryOverview*> Vault::search(const QString& query) const {
     std::vector<const EntryOverview*> hits;
     if (!m_session)
         return hits;
+    (void)m_session->ensureOverviews(); // OnDemand: loadOverviews() reports errors
     const QStringList terms =
         foldForSearch(query).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     const auto& entries = m_session->entries;
@@ -167,7 +179,10 @@ Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {
     if (idOrTitle.size() == HexIdLength) {
         const EntryId id = QByteArray::fromHex(idOrTitle.toLatin1());
         if (id.size() == qsizetype(EntryIdBytes)) {
-            if (const EntryOverview* entry = s.find(id); entry && inScope(*entry, scope))
+            auto entry = s.lookup(id);
+            if (!entry)
+                return entry.error();
+            if (*entry && inScope(**entry, scope))
                 return id;
         }
     }
@@ -176,15 +191,22 @@ Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {
         return stmt.error();
     stmt->bind(1, titleIndex(s.file.keys.titleIndex, idOrTitle));
     std::vector<const EntryOverview*> matches;
+    std::vector<EntryId> indexed; // ids under this title's index
     TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
-        const EntryOverview* entry = s.find(row.blob(0));
+        indexed.push_back(row.blob(0));
+        return {};
+    }));
+    for (const EntryId& candidate : indexed) {
+        auto found = s.lookup(candidate);
+        if (!found)
+            return found.error();
+        const EntryOverview* entry = *found;
         // The index is a hint: the opened title must agree (it always does unless two titles
         // collide).
         if (entry && inScope(*entry, scope) &&
             normalizedTitle(entry->title.value) == normalizedTitle(idOrTitle))
             matches.push_back(entry);
-        return {};
-    }));
+    }
     if (matches.empty())
         return notFound(QStringLiteral("\"%1\"").arg(idOrTitle));
     if (matches.size() > 1) {
@@ -208,7 +230,10 @@ Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {
 Result<EntryDetails> Vault::details(const EntryId& id) const {
     if (!m_session)
         return lockedError();
-    if (!m_session->find(id))
+    auto entry = m_session->lookup(id);
+    if (!entry)
+        return entry.error();
+    if (!*entry)
         return notFound(QString::fromLatin1(id.toHex()));
     return m_session->loadDetails(id);
 }
@@ -263,7 +288,10 @@ Status Vault::edit(const EntryId& id, EntryChanges changes) {
         return lockedError();
     TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
-    const EntryOverview* current = s.find(id);
+    auto found = s.lookup(id);
+    if (!found)
+        return found.error();
+    const EntryOverview* current = *found;
     if (!current)
         return notFound(QString::fromLatin1(id.toHex()));
     if (changes.title && changes.title->trimmed().isEmpty())
@@ -287,7 +315,10 @@ static Status setTrashed(VaultSession* s, const EntryId& id, bool trashed) {
     if (!s)
         return lockedError();
     TESSERA_TRY(s->refreshIfChanged());
-    const EntryOverview* current = s->find(id);
+    auto found = s->lookup(id);
+    if (!found)
+        return found.error();
+    const EntryOverview* current = *found;
     if (!current)
         return notFound(QString::fromLatin1(id.toHex()));
     if (current->trashed.value == trashed)
@@ -312,7 +343,10 @@ Status Vault::purge(const EntryId& id) {
         return lockedError();
     TESSERA_TRY(m_session->refreshIfChanged());
     VaultSession& s = *m_session;
-    if (!s.find(id))
+    auto found = s.lookup(id);
+    if (!found)
+        return found.error();
+    if (!*found)
         return notFound(QString::fromLatin1(id.toHex()));
     const Stamp stamp = s.nextStamp();
     TESSERA_TRY(s.write([&]() -> Status {

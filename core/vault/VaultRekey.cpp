@@ -81,6 +81,7 @@ Status copyTombstones(VaultSession& s, OpenVault& out) {
 // working copy.
 Status rekey(VaultSession& s, const Header& header, const MasterKeys& master, Key vaultKey,
              quint64 epoch) {
+    TESSERA_TRY(s.ensureOverviews()); // every entry is copied
     const QByteArray vaultId = s.file.vaultId;
     std::vector<EpochRecord> epochs = s.file.epochs;
     if (epoch == s.file.epoch) {

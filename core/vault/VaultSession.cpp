@@ -74,6 +74,13 @@ bool listOrder(const QString& haystackA, const EntryId& idA, const QString& hays
 
 void VaultSession::insertEntries(std::vector<EntryOverview> added,
                                  std::vector<QString> addedHaystacks) {
+    if (!overviewsLoaded) {
+        for (EntryOverview& overview : added) {
+            const EntryId id = overview.id;
+            opened.insert_or_assign(id, std::move(overview));
+        }
+        return;
+    }
     if (addedHaystacks.size() != added.size()) {
         addedHaystacks.clear();
         addedHaystacks.reserve(added.size());
@@ -115,6 +122,11 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
 }
 
 void VaultSession::replaceEntry(EntryOverview overview) {
+    if (!overviewsLoaded) {
+        const EntryId id = overview.id;
+        opened.insert_or_assign(id, std::move(overview));
+        return;
+    }
     const std::size_t at = positions.value(overview.id);
     QString haystack = searchText(overview);
     const bool staysInPlace =
@@ -133,6 +145,10 @@ void VaultSession::replaceEntry(EntryOverview overview) {
 }
 
 void VaultSession::removeEntry(const EntryId& id) {
+    if (!overviewsLoaded) {
+        opened.erase(id);
+        return;
+    }
     const std::size_t at = positions.value(id);
     entries.erase(entries.begin() + qsizetype(at));
     haystacks.erase(haystacks.begin() + qsizetype(at));
@@ -142,8 +158,35 @@ void VaultSession::removeEntry(const EntryId& id) {
 }
 
 const EntryOverview* VaultSession::find(const EntryId& id) const {
+    if (!overviewsLoaded) {
+        const auto it = opened.find(id);
+        return it == opened.end() ? nullptr : &it->second;
+    }
     const auto it = positions.constFind(id);
     return it == positions.cend() ? nullptr : &entries[*it];
+}
+
+Result<const EntryOverview*> VaultSession::lookup(const EntryId& id) {
+    if (overviewsLoaded || opened.count(id))
+        return find(id);
+    const QByteArray sql = selectWithMac(Table::Entries, "t.id = ?");
+    auto stmt = file.db.prepare(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return static_cast<const EntryOverview*>(nullptr);
+    TESSERA_TRY(checkRow(file.keys.rowMac, Table::Entries, *stmt));
+    auto plain = open(file.keys.sealing, stmt->blobView(2), ad(id, Part::Overview));
+    if (!plain)
+        return plain.error();
+    auto overview = decodeOverview(*plain, id);
+    if (!overview)
+        return overview.error();
+    return &opened.insert_or_assign(id, std::move(*overview)).first->second;
 }
 
 Status VaultSession::loadEntries() {
@@ -153,6 +196,8 @@ Status VaultSession::loadEntries() {
     auto loaded = loadOverviews(file);
     if (!loaded)
         return loaded.error();
+    opened.clear();
+    overviewsLoaded = true;
     insertEntries(std::move(loaded->overviews), std::move(loaded->haystacks));
     auto version = file.db.queryInt("PRAGMA data_version");
     if (!version)
@@ -183,6 +228,11 @@ Status VaultSession::refreshIfChanged() {
     if (!nameStamp_)
         return nameStamp_.error();
     nameStamp = *nameStamp_;
+    if (!overviewsLoaded) {
+        opened.clear(); // opened again from the changed file when named
+        seenDataVersion = *version;
+        return {};
+    }
     return loadEntries();
 }
 

@@ -10,6 +10,7 @@
 #include <QHash>
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace tessera {
@@ -33,12 +34,20 @@ public:
     std::vector<EntryOverview> entries;       // sorted by title
     QHash<QByteArray, std::size_t> positions; // entry id -> index in entries
     std::vector<QString> haystacks;           // case-folded searchable text, parallel to entries
+    // False after an unlock with Overviews::OnDemand until every overview is opened: entries,
+    // haystacks and positions are empty then, and `opened` holds the overviews opened one by one.
+    bool overviewsLoaded = true;
+    std::map<QByteArray, EntryOverview> opened;
     quint64 lastHlc = 0;
     qint64 seenDataVersion = 0; // PRAGMA data_version when entries were last read
 
     Stamp nextStamp();
     qint64 now() const { return device.clock->nowMs(); }
     Status loadEntries();
+    Status ensureOverviews() { return overviewsLoaded ? Status() : loadEntries(); }
+    // The overview of one entry: from the list, or (on demand) opened from its row, MAC checked.
+    // nullptr if there is no such entry.
+    Result<const EntryOverview*> lookup(const EntryId& id);
     // Another process of this device (the app, tessera-cli) may have committed to the working
     // copy since this session read it: then entries and versions are read again. Called before
     // every change, so no change is computed from stale entries.

@@ -135,6 +135,8 @@ Status setAsideWorkingCopy(VaultSession& s, const QString& label) {
 }
 
 Status applyToSession(VaultSession& s, FileMergeResult& merged) {
+    if (!s.overviewsLoaded)
+        s.opened.clear(); // on demand: opened again, merged, when named
     for (const EntryId& id : merged.removed)
         if (s.find(id))
             s.removeEntry(id);
