@@ -226,7 +226,13 @@ Result<Published> publishFile(const PublishRequest& request) {
         return makeError(ErrorCode::ChangedOnDisk,
                          QStringLiteral("%1 already exists").arg(request.target));
     if (exists) {
-        auto current = hashFile(request.target);
+        // The same identity (device, inode, size, mtime and ctime to the nanosecond) is the
+        // version that was hashed: a sync client's write or rename changes it. Only a changed
+        // identity costs reading and hashing the whole file again.
+        const bool sameVersion = !request.expectedIdentity.isEmpty() &&
+                                 fileIdentity(request.target) == request.expectedIdentity;
+        auto current = sameVersion ? Result<QByteArray>(request.expectedHash)
+                                   : hashFile(request.target);
         if (!current)
             return current.error();
         if (!constantTimeEqual(*current, request.expectedHash))
