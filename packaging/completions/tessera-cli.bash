@@ -32,7 +32,11 @@ _tessera_cli_options() {
         export)
             echo --format -o --output --force --i-understand-plaintext --kdf-ops --kdf-mem
             ;;
+        secret-key) echo --emergency-kit --replace ;;
+        emergency-kit) echo --force ;;
     esac
+    # The global option, for every command that opens a vault.
+    [[ $1 != generate ]] && echo --secret-key-file
     echo -h --help
 }
 
@@ -42,19 +46,24 @@ _tessera_cli() {
 
     local commands="create info ls search show totp add edit rm restore passwd attach
         attachment-export detach generate health sync status backups restore-backup merge
-        import export help"
+        import export secret-key emergency-kit help"
 
-    # The command is the first word after tessera-cli that is not an option.
+    # The command is the first word after tessera-cli that is neither an option nor the value of
+    # the global --secret-key-file (which may come before the command).
     local i command=
     for ((i = 1; i < cword; i++)); do
-        if [[ ${words[i]} != -* ]]; then
+        if [[ ${words[i]} == --secret-key-file ]]; then
+            ((i++))
+        elif [[ ${words[i]} != -* ]]; then
             command=${words[i]}
             break
         fi
     done
     if [[ -z $command ]]; then
-        if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W '--help --version' -- "$cur"))
+        if [[ $prev == --secret-key-file ]]; then
+            _filedir
+        elif [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W '--help --version --secret-key-file' -- "$cur"))
         else
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
         fi
@@ -85,8 +94,12 @@ _tessera_cli() {
             COMPREPLY=($(compgen -W 'never' -- "$cur"))
             return
             ;;
-        -o | --output | --pwned-file)
+        -o | --output | --pwned-file | --secret-key-file)
             _filedir
+            return
+            ;;
+        --emergency-kit)
+            _filedir pdf
             return
             ;;
         --name | --kdf-ops | --kdf-mem | --field | --at | --counter | --title | --username | \
@@ -113,7 +126,7 @@ _tessera_cli() {
                 --username | --url | --notes | --folder | --tag | --protected-field | \
                 --remove-field | --expires | -o | --output | --length | --custom | --words | \
                 --separator | --capitalize | --spec | --count | --max-age-months | \
-                --pwned-file | --map)
+                --pwned-file | --map | --secret-key-file | --emergency-kit)
                 ((i++))
                 ;;
             -*) ;;
@@ -122,6 +135,9 @@ _tessera_cli() {
     done
     case $command,$positional in
         generate,*) ;;
+        secret-key,0) COMPREPLY=($(compgen -W 'enable disable remember forget' -- "$cur")) ;;
+        secret-key,1) _filedir tessera ;;
+        emergency-kit,1) _filedir pdf ;;
         *,0) _filedir tessera ;;
         attach,2 | import,1) _filedir ;;
         merge,* | restore-backup,1) _filedir tessera ;;

@@ -94,9 +94,22 @@ else
     miss "bash completion: 'import --format keep' does not offer keepass-xml"
 fi
 
+# Global options: "  --option ..." lines of the main help (e.g. --secret-key-file, which goes
+# before or after the command), offered by both completions before the command.
+mapfile -t global_options < <("$cli" --help | grep -oE '^ +--[a-z][a-z0-9-]*' | tr -d ' ')
+for option in "${global_options[@]}"; do
+  options_checked=$((options_checked + 1))
+  grep -qE -- "(^|[^a-z0-9-])${option}([^a-z0-9-]|$)" <<<"$man_text" || miss "man page: global $option"
+  grep -qE -- "'${option}[=[+]" <<<"$zsh_text" || miss "zsh completion: global $option"
+  if [[ -r /usr/share/bash-completion/bash_completion ]]; then
+    grep -qx -- "$option" <<<"$(complete_words tessera-cli "${option:0:6}")" ||
+      miss "bash completion: global $option"
+  fi
+done
+
 if [[ ${#missing[@]} -gt 0 ]]; then
   printf 'check-cli-docs: missing:\n' >&2
   printf '  %s\n' "${missing[@]}" >&2
   exit 1
 fi
-echo "check-cli-docs: ${#commands[@]} commands and $options_checked command options are in the man page and both completions"
+echo "check-cli-docs: ${#commands[@]} commands and $options_checked options are in the man page and both completions"
