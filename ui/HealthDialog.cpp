@@ -1,5 +1,6 @@
 #include "HealthDialog.h"
 
+#include "CrackTimeText.h"
 #include "VaultController.h"
 
 #include <QDateTime>
@@ -278,7 +279,9 @@ void HealthDialog::populate() {
         group(Group::Weak, tr("Weak passwords"), entriesText(int(report.weak.size())));
     for (const WeakPassword& finding : report.weak)
         entryItem(weak, finding.entry,
-                  tr("score %1 of 4, cracked in %2").arg(finding.score).arg(finding.crackTime));
+                  tr("score %1 of 4, cracked in %2")
+                      .arg(finding.score)
+                      .arg(crackTimeText(finding.crackTime)));
 
     QTreeWidgetItem* reused = group(Group::Reused, tr("Reused passwords"),
                                     tr("%n groups", nullptr, int(report.reused.size())));

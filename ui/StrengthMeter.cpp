@@ -1,5 +1,7 @@
 #include "StrengthMeter.h"
 
+#include "CrackTimeText.h"
+
 #include <QLabel>
 #include <QPaintEvent>
 #include <QPainter>
@@ -95,8 +97,8 @@ QString StrengthMeter::strengthText() const {
 QString StrengthMeter::summaryText() const {
     if (!m_estimate)
         return {};
-    //: %1 is the strength ("Strong"), %2 core's crack-time phrase ("3 hours", "centuries")
-    return tr("%1 · time to crack: %2").arg(strengthText(), m_estimate->crackTime);
+    //: %1 is the strength ("Strong"), %2 the time to crack it ("3 hours", "centuries")
+    return tr("%1 · time to crack: %2").arg(strengthText(), crackTimeText(m_estimate->crackTime));
 }
 
 QString StrengthMeter::scoreName(int score) {

@@ -4,11 +4,13 @@
 // waits for it and leaves nothing shown.
 #include "HealthDialog.h"
 #include "TestData.h"
+#include "Translations.h"
 #include "VaultController.h"
 #include "VaultFixture.h"
 
 #include "crypto/Crypto.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
@@ -53,6 +55,8 @@ class TestHealthDialog : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(initializeCrypto().ok());
+        // English plural forms ("1 group"), as the app installs them at start.
+        ui::translations::install(*QCoreApplication::instance(), QLocale(QLocale::English));
         m_box.clock().set(FixtureNowMs - 400 * Day); // set about 13 months ago: old
         VAULT_TAKE(vault, m_box.create());
         VAULT_VERIFY_OK(vault->add(entry("Old forum", "Vq8!rT3#zL6$wN1@7919&Kp")));
