@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -91,13 +92,25 @@ QString describe(const Message& message) {
 class TestTranslationFiles : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Every resources/translations/tessera_*.ts, so a new language is checked as soon as it is
+    // added; tessera_en.ts holds only the English plural forms.
     void upToDateAndComplete_data() {
         QTest::addColumn<QString>("tsFile");
         QTest::addColumn<bool>("pluralOnly");
         QTest::addColumn<int>("pluralForms");
-        QTest::newRow("German") << QStringLiteral(TESSERA_TS_DIR "/tessera_de.ts") << false << 2;
-        QTest::newRow("English plurals")
-            << QStringLiteral(TESSERA_TS_DIR "/tessera_en.ts") << true << 2;
+        // Plural forms per language (Qt's numerus rules); a language not listed here is not
+        // checked for the count.
+        const QHash<QString, int> formsOf{{QStringLiteral("de"), 2}, {QStringLiteral("en"), 2}};
+        const QDir dir(QStringLiteral(TESSERA_TS_DIR));
+        const QStringList files =
+            dir.entryList({QStringLiteral("tessera_*.ts")}, QDir::Files, QDir::Name);
+        QVERIFY(files.contains(QStringLiteral("tessera_de.ts")));
+        for (const QString& file : files) {
+            const QString language = file.mid(8).chopped(3); // tessera_LANG.ts
+            QTest::newRow(qPrintable(language))
+                << dir.filePath(file) << (language == QLatin1String("en"))
+                << formsOf.value(language, -1);
+        }
     }
 
     void upToDateAndComplete() {
@@ -132,7 +145,7 @@ private Q_SLOTS:
                 problems << QStringLiteral("unfinished or not translated: ") + what;
                 continue;
             }
-            if (message.numerus && message.forms.size() != pluralForms) {
+            if (message.numerus && pluralForms > 0 && message.forms.size() != pluralForms) {
                 problems << QStringLiteral("%1 plural forms instead of %2: ")
                                     .arg(message.forms.size())
                                     .arg(pluralForms) +
