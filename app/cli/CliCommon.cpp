@@ -1,6 +1,9 @@
 #include "CliCommon.h"
 
+#include "DeviceSecretKeyStore.h"
 #include "sync/DeviceStore.h"
+#include "vault/SecretKeyStore.h"
+#include "vault/VaultFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -76,20 +79,112 @@ Result<Device> CliContext::device() const {
     return Device{QDir::cleanPath(path), &m_clock};
 }
 
-Result<OpenVault> unlockVault(CliContext& context, const QString& path) {
+Result<std::optional<SecureBuffer>> CliContext::secretKeyFor(const QString& path) const {
+    if (!m_secretKeyFile.isEmpty()) {
+        auto read = readSecretKeyFile(m_secretKeyFile);
+        if (!read)
+            return read.error();
+        if (read->readableByOthers)
+            printWarning(QStringLiteral("%1 is readable by other users (chmod 600 %1)")
+                             .arg(m_secretKeyFile));
+        return std::optional<SecureBuffer>(std::move(read->key));
+    }
+    const QString dataDir = defaultDataDir();
+    const bool needed = vaultNeedsSecretKey(dataDir, path);
+    if (!needed)
+        return std::optional<SecureBuffer>();
+    const Error missing = makeError(
+        ErrorCode::WrongPassword,
+        QStringLiteral("this vault needs its secret key and this device has none stored: give "
+                       "--secret-key-file FILE (the key is in the vault's Emergency Kit)"));
+    auto vaultId = knownVaultId(dataDir, path);
+    if (!vaultId || vaultId->isEmpty())
+        return missing;
+    DeviceSecretKeyStore keys(dataDir);
+    auto key = keys.load(*vaultId);
+    if (!key)
+        return key.code() == ErrorCode::NotFound ? missing : key.error();
+    return std::optional<SecureBuffer>(std::move(*key));
+}
+
+std::optional<int> takeGlobalOptions(QStringList& args, QString& secretKeyFile) {
+    static const QString Flag = QStringLiteral("--secret-key-file");
+    for (qsizetype i = 0; i < args.size();) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--"))
+            break;
+        if (arg == Flag || arg.startsWith(Flag + QLatin1Char('='))) {
+            QString value;
+            if (arg == Flag) {
+                if (i + 1 >= args.size()) {
+                    printError(QStringLiteral("--secret-key-file needs a FILE"));
+                    return int(ExitUsage);
+                }
+                value = args.at(i + 1);
+                args.remove(i, 2);
+            } else {
+                value = arg.mid(Flag.size() + 1);
+                args.remove(i);
+            }
+            if (value.isEmpty() || !secretKeyFile.isEmpty()) {
+                printError(QStringLiteral("give --secret-key-file once, with a FILE"));
+                return int(ExitUsage);
+            }
+            secretKeyFile = value;
+            continue;
+        }
+        ++i;
+    }
+    return std::nullopt;
+}
+
+bool commandNeedsGui(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--secret-key-file") {
+            ++i;
+            continue;
+        }
+        if (arg.startsWith('-'))
+            continue;
+        if (arg == "help")
+            return false;
+        if (arg != "create")
+            return arg == "emergency-kit" || arg == "secret-key";
+        // create --secret-key --emergency-kit FILE draws the kit too.
+        for (int j = i + 1; j < argc; ++j) {
+            if (QByteArray(argv[j]).startsWith("--emergency-kit"))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+Result<OpenVault> unlockVault(CliContext& context, const QString& path,
+                              SecureBuffer* keepPassword) {
     if (!QFileInfo(path).isFile())
         return makeError(ErrorCode::Io, QStringLiteral("no vault file at %1").arg(path));
     auto device = context.device();
     if (!device)
         return device.error();
+    auto secretKey = context.secretKeyFor(path);
+    if (!secretKey)
+        return secretKey.error();
     auto password = context.secrets().read(QStringLiteral("master password"));
     if (!password)
         return password.error();
-    OpenVault open{std::make_unique<Device>(std::move(*device)), nullptr};
-    auto vault = Vault::unlock(*open.device, path, *password);
-    if (!vault)
+    OpenVault open{std::make_unique<Device>(std::move(*device)), nullptr, std::move(*secretKey)};
+    auto vault = Vault::unlock(*open.device, path, *password, open.secretKeyOrNull());
+    if (!vault) {
+        if (vault.code() == ErrorCode::WrongPassword && open.secretKey)
+            return makeError(ErrorCode::WrongPassword,
+                             QStringLiteral("wrong master password or secret key"));
         return vault.error();
+    }
     open.vault = std::move(*vault);
+    if (keepPassword)
+        *keepPassword = std::move(*password);
     return open;
 }
 

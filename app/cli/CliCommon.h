@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace tessera::cli {
 
@@ -49,22 +50,43 @@ public:
     // $XDG_DATA_HOME/tessera, else ~/.local/share/tessera.
     Result<Device> device() const;
 
+    // The global --secret-key-file FILE (empty: none given).
+    void setSecretKeyFile(const QString& path) { m_secretKeyFile = path; }
+    const QString& secretKeyFile() const { return m_secretKeyFile; }
+    // The secret key for the vault file at path: from --secret-key-file if given (a warning when
+    // the file is readable by other users), else the one this device stored for the vault, else
+    // none (nullopt) when the vault does not need one. A vault that needs a key this device does
+    // not have is an error (WrongPassword) before any password is read.
+    Result<std::optional<SecureBuffer>> secretKeyFor(const QString& path) const;
+
 private:
     const Clock& m_clock;
     Output& m_out;
     SecretInput& m_secrets;
+    QString m_secretKeyFile;
 };
 
+// Takes the global options out of args (anywhere before a lone "--"): --secret-key-file FILE or
+// --secret-key-file=FILE. nullopt: go on; otherwise the exit code of a usage error (printed).
+std::optional<int> takeGlobalOptions(QStringList& args, QString& secretKeyFile);
+// Commands that draw a PDF need a QGuiApplication (fonts): emergency-kit, secret-key.
+bool commandNeedsGui(int argc, char** argv);
+
 // The vault a command works on. The Device (at a stable address) outlives the Vault that was
-// opened with it.
+// opened with it. secretKey: the key it was unlocked with, when the vault needs one.
 struct OpenVault {
     std::unique_ptr<Device> device;
     std::unique_ptr<Vault> vault;
+    std::optional<SecureBuffer> secretKey;
     Vault* operator->() const { return vault.get(); }
+    const SecureBuffer* secretKeyOrNull() const { return secretKey ? &*secretKey : nullptr; }
 };
 
-// Reads the master password (the first line of stdin) and unlocks the vault file at path.
-Result<OpenVault> unlockVault(CliContext& context, const QString& path);
+// Reads the master password (the first line of stdin) and unlocks the vault file at path, with
+// the secret key from context.secretKeyFor(path). keepPassword: where to keep the password for
+// commands that need it again (sync, secret-key).
+Result<OpenVault> unlockVault(CliContext& context, const QString& path,
+                              SecureBuffer* keepPassword = nullptr);
 // Publishes the vault's changes to its file; prints `done` on success. Returns the exit code.
 int publishAndReport(CliContext& context, Vault& vault, const QString& done);
 

@@ -80,7 +80,8 @@ int runBackups(CliContext& context, const QStringList& args) {
     auto backups = listBackups(info.backupDir);
     if (!backups)
         return fail(backups.error());
-    identifyBackups(*backups, info.backupDir, info.id, unlocked->password);
+    identifyBackups(*backups, info.backupDir, info.id, unlocked->password,
+                    unlocked->open.secretKeyOrNull());
     const QByteArray self = vault.deviceId();
 
     Output& out = context.out();

@@ -5,6 +5,10 @@
 #include "Commands.h"
 #include "Format.h"
 #include "MasterStrength.h"
+#include "SecretKeyOutput.h"
+
+#include "vault/SecretKey.h"
+#include "vault/SecretKeyStore.h"
 
 #include <QFileInfo>
 
@@ -24,9 +28,25 @@ int runCreate(CliContext& context, const QStringList& args) {
     cl.addOption(QCommandLineOption(
         nameOption, QStringLiteral("The vault's name (default: the file's base name)."),
         QStringLiteral("NAME")));
+    const QString secretKeyOption = QStringLiteral("secret-key");
+    cl.addOption(QCommandLineOption(
+        secretKeyOption,
+        QStringLiteral("Protect the vault with a secret key as well: a new random key, printed "
+                       "once and stored on this device (with --secret-key-file FILE: that key).")));
+    const QString kitOption = QStringLiteral("emergency-kit");
+    cl.addOption(QCommandLineOption(
+        kitOption, QStringLiteral("With --secret-key: write the Emergency Kit PDF to FILE."),
+        QStringLiteral("FILE")));
     addKdfOptions(cl, KdfDefaults::Calibrated);
     if (auto exitCode = cl.parse(args, 1, 1))
         return *exitCode;
+    const bool withKey = cl.isSet(secretKeyOption);
+    if (cl.isSet(kitOption) && !withKey)
+        return cl.usageError(QStringLiteral("--emergency-kit needs --secret-key"));
+    if (!context.secretKeyFile().isEmpty() && !withKey)
+        return cl.usageError(QStringLiteral("--secret-key-file with create needs --secret-key"));
+    if (cl.isSet(kitOption) && QFileInfo::exists(cl.value(kitOption)))
+        return cl.usageError(QStringLiteral("%1 already exists").arg(cl.value(kitOption)));
     const auto choice = kdfChoice(cl);
     if (!choice)
         return ExitUsage;
@@ -62,6 +82,19 @@ int runCreate(CliContext& context, const QStringList& args) {
         return fail(affordable.error());
     warnIfWeak(options.kdf);
 
+    std::optional<SecureBuffer> secretKey;
+    if (withKey) {
+        if (context.secretKeyFile().isEmpty()) {
+            secretKey = generateSecretKey();
+        } else {
+            auto read = readSecretKeyFile(context.secretKeyFile());
+            if (!read)
+                return fail(read.error());
+            secretKey = std::move(read->key);
+        }
+        options.secretKey = &*secretKey;
+    }
+
     auto vault = Vault::create(*device, path, *password, options);
     if (!vault)
         return fail(vault.error());
@@ -71,8 +104,20 @@ int runCreate(CliContext& context, const QStringList& args) {
     context.out().line(QStringLiteral("Created vault \"%1\" (%2) at %3")
                            .arg(displaySafe(info.name), idHex(info.id), path));
     context.out().line(QStringLiteral("Key derivation: %1").arg(describeKdf(info.kdf)));
+    int exitCode = ExitOk;
+    if (secretKey) {
+        storeAndShowNewKey(context, **vault, *secretKey);
+        if (cl.isSet(kitOption)) {
+            if (auto kit = writeKitFor(**vault, *secretKey, cl.value(kitOption), false); kit)
+                context.out().line(
+                    QStringLiteral("Wrote the Emergency Kit to %1: print it, then delete the file.")
+                        .arg(cl.value(kitOption)));
+            else
+                exitCode = fail(kit.error());
+        }
+    }
     reportMasterStrength(*password, {info.name, file.completeBaseName()});
-    return ExitOk;
+    return exitCode;
 }
 
 } // namespace tessera::cli

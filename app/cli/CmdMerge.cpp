@@ -69,6 +69,7 @@ int runMerge(CliContext& context, const QStringList& args) {
     MergeOptions options;
     options.acceptRollback = cl.isSet(rollbackOption);
     options.allowOlderEpoch = cl.isSet(oldPasswordOption);
+    options.otherSecretKey = open->secretKeyOrNull();
     std::optional<SecureBuffer> otherPassword;
     if (cl.isSet(otherPasswordOption) || cl.isSet(oldPasswordOption)) {
         auto read = context.secrets().read(options.allowOlderEpoch

@@ -35,7 +35,10 @@ int runPasswd(CliContext& context, const QStringList& args) {
     auto newPassword = context.secrets().readNew(QStringLiteral("new master password"));
     if (!newPassword)
         return fail(newPassword.error());
-    if (auto changed = vault.changePassword(*newPassword, kdf); !changed)
+    // The secret key stays: only the password changes (secret-key enable/disable for the key).
+    const SecureBuffer* keepKey =
+        vault.info().requiresSecretKey ? open->secretKeyOrNull() : nullptr;
+    if (auto changed = vault.changePassword(*newPassword, kdf, keepKey); !changed)
         return fail(changed.error());
     const int exitCode =
         publishAndReport(context, vault,

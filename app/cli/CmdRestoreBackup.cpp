@@ -23,7 +23,8 @@ int rollBack(CliContext& context, UnlockedVault& unlocked, const BackupFile& bac
     const VaultInfo info = unlocked.open->info();
     // Opened the hardened way with the vault's password: a backup of another vault, or one this
     // password does not open, is never put in the vault's place.
-    auto verified = probeReplica(backup.path, {}, unlocked.password, nullptr);
+    auto verified =
+        probeReplica(backup.path, {}, unlocked.password, unlocked.open.secretKeyOrNull());
     if (!verified)
         return fail(verified.error());
     if (verified->vaultId != info.id)
@@ -90,6 +91,7 @@ int runRestoreBackup(CliContext& context, const QStringList& args) {
 
     MergeOptions options;
     options.acceptRollback = true; // a backup is older by nature; merging loses nothing
+    options.otherSecretKey = unlocked->open.secretKeyOrNull();
     std::optional<SecureBuffer> oldPassword;
     if (cl.isSet(oldPasswordOption)) {
         auto read = context.secrets().read(QStringLiteral("old master password"));

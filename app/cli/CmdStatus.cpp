@@ -61,7 +61,8 @@ QString lacking(const VersionVector& file, const std::vector<DeviceVersion>& see
 
 // Reads the vault file (a private copy, the hardened way) when it is not what this device last
 // saw: another device's newer version, or an older one (a possible rollback).
-void checkFile(SyncStatus& status, const Vault& vault, const SecureBuffer& password) {
+void checkFile(SyncStatus& status, const Vault& vault, const SecureBuffer& password,
+               const SecureBuffer* secretKey) {
     if (!QFileInfo::exists(status.info.path)) {
         status.file = FileState::Missing;
         return;
@@ -76,7 +77,7 @@ void checkFile(SyncStatus& status, const Vault& vault, const SecureBuffer& passw
         return;
     const QString probe =
         QFileInfo(status.info.workingCopy).absolutePath() + QStringLiteral("/status-probe.tessera");
-    auto file = probeReplica(status.info.path, probe, password, nullptr);
+    auto file = probeReplica(status.info.path, probe, password, secretKey);
     if (!file) {
         status.file = FileState::Unreadable;
         status.fileDetail = file.error().message;
@@ -218,7 +219,7 @@ int runStatus(CliContext& context, const QStringList& args) {
         if (device.thisDevice)
             status.lastPublishedEdit = device.wallMs();
     }
-    checkFile(status, vault, unlocked->password);
+    checkFile(status, vault, unlocked->password, unlocked->open.secretKeyOrNull());
     status.copies = pendingConflictCopies(vault);
     if (cl.isSet(jsonOption))
         printJson(context.out(), status);

@@ -126,6 +126,8 @@ int runSync(CliContext& context, const QStringList& args) {
     std::optional<SecureBuffer> newPassword;
     SyncOptions options;
     options.password = &unlocked->password;
+    options.secretKey = unlocked->open.secretKeyOrNull();
+    options.file.otherSecretKey = options.secretKey; // a key turned on elsewhere: --secret-key-file
     if (cl.isSet(newPasswordOption)) {
         auto read = context.secrets().read(QStringLiteral("new master password"));
         if (!read)

@@ -45,5 +45,7 @@ int runRestoreBackup(CliContext& context, const QStringList& args);
 int runMerge(CliContext& context, const QStringList& args);
 int runImport(CliContext& context, const QStringList& args);
 int runExport(CliContext& context, const QStringList& args);
+int runSecretKey(CliContext& context, const QStringList& args);
+int runEmergencyKit(CliContext& context, const QStringList& args);
 
 } // namespace tessera::cli

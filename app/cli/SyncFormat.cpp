@@ -15,18 +15,11 @@ constexpr qsizetype ShortDeviceDigits = 8;
 Result<UnlockedVault> unlockKeepingPassword(CliContext& context, const QString& path) {
     if (!QFileInfo(path).isFile())
         return makeError(ErrorCode::Io, QStringLiteral("no vault file at %1").arg(path));
-    auto device = context.device();
-    if (!device)
-        return device.error();
-    auto password = context.secrets().read(QStringLiteral("master password"));
-    if (!password)
-        return password.error();
-    UnlockedVault unlocked{{std::make_unique<Device>(std::move(*device)), nullptr},
-                           std::move(*password)};
-    auto vault = Vault::unlock(*unlocked.open.device, path, unlocked.password);
-    if (!vault)
-        return vault.error();
-    unlocked.open.vault = std::move(*vault);
+    UnlockedVault unlocked;
+    auto open = unlockVault(context, path, &unlocked.password); // with the secret key, if any
+    if (!open)
+        return open.error();
+    unlocked.open = std::move(*open);
     return unlocked;
 }
 

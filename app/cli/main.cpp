@@ -9,6 +9,9 @@
 #include "storage/Database.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -52,10 +55,18 @@ QString mainHelp() {
         "\n"
         "ENTRY is an entry's 32-digit hex id or its exact title (case-insensitive).\n"
         "\n"
+        "Secret key: a vault with a secret key opens only with the master password AND its key.\n"
+        "  --secret-key-file FILE  (before or after COMMAND, for every command that opens a\n"
+        "      vault) reads the key from FILE: one line T1-XXXXX-..., as in the Emergency Kit;\n"
+        "      a warning is printed if FILE is readable by other users. Without it, the key\n"
+        "      this device stored for the vault is used (desktop keyring, else a 0600 file in\n"
+        "      the data folder; see secret-key remember).\n"
+        "\n"
         "Exit codes:\n"
         "  0  success\n"
         "  1  usage error or invalid input (also: an attachment above 16 MiB)\n"
-        "  2  wrong master password\n"
+        "  2  wrong master password (or secret key; also: the vault needs a secret key this\n"
+        "     device does not have)\n"
         "  3  not a Tessera vault, damaged, made by a newer version, tampered with, or its key\n"
         "     derivation needs more memory than this machine can give\n"
         "     (also: sync left a conflict copy in place; status or sync found a possible\n"
@@ -80,13 +91,24 @@ int printText(const QString& text, int fd, int exitCode) {
 
 int main(int argc, char** argv) {
     hardenProcess();
-    QCoreApplication app(argc, argv);
+    // The commands that draw a PDF (emergency-kit, secret-key) need fonts: a QGuiApplication on
+    // the offscreen platform (no window, no display needed).
+    std::unique_ptr<QCoreApplication> app;
+    if (commandNeedsGui(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("tessera-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
     if (auto started = initializeCrypto(); !started)
         return fail(started.error());
 
     QStringList args = QCoreApplication::arguments().mid(1);
+    QString secretKeyFile;
+    if (auto exitCode = takeGlobalOptions(args, secretKeyFile))
+        return *exitCode;
     if (args.isEmpty())
         return printText(mainHelp(), STDERR_FILENO, ExitUsage);
     const QString& first = args.constFirst();
@@ -119,6 +141,7 @@ int main(int argc, char** argv) {
     Output out(STDOUT_FILENO);
     SecretInput secrets;
     CliContext context(clock, out, secrets);
+    context.setSecretKeyFile(secretKeyFile);
     const int exitCode = command->run(context, args);
     if (!out.flush() && exitCode == ExitOk) {
         printError(QStringLiteral("cannot write to standard output"));

@@ -1,6 +1,7 @@
 #include "SecretKeyStore.h"
 
 #include "SecretKey.h"
+#include "VaultFile.h"
 #include "export/ExportFile.h"
 #include "sync/DeviceStore.h"
 
@@ -151,6 +152,28 @@ Result<QByteArray> knownVaultId(const QString& dataDir, const QString& vaultPath
     if (!state)
         return state.error();
     return state->vaultId;
+}
+
+} // namespace tessera
+
+namespace tessera {
+
+bool vaultNeedsSecretKey(const QString& dataDir, const QString& vaultPath) {
+    const QString target = canonicalVaultPath(vaultPath);
+    const bool published = QFile::exists(target);
+    if (published) {
+        if (auto header = inspectFile(target); header && header->requiresSecretKey())
+            return true;
+    }
+    auto store = DeviceStore::open(dataDir);
+    if (!store)
+        return false;
+    auto state = store->loadState(target);
+    const QString working = store->workingCopyPath(target);
+    if (!QFile::exists(working) || (published && !(state && state->unpublished)))
+        return false;
+    auto header = inspectFile(working);
+    return header && header->requiresSecretKey();
 }
 
 } // namespace tessera

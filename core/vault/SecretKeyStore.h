@@ -48,6 +48,11 @@ struct SecretKeyFile {
 };
 Result<SecretKeyFile> readSecretKeyFile(const QString& path);
 
+// Whether unlocking the vault file at path on this device needs a secret key: the published file
+// needs one, or this device's working copy needs one and holds changes the file does not have (or
+// the file is gone). Reads headers only; never runs the KDF.
+bool vaultNeedsSecretKey(const QString& dataDir, const QString& vaultPath);
+
 // The vault id this device last saw at a vault file's path (empty if it never opened it): what
 // its secret key is stored under.
 Result<QByteArray> knownVaultId(const QString& dataDir, const QString& vaultPath);
