@@ -5,7 +5,7 @@
 
 _tessera_cli_options() {
     case $1 in
-        create) echo --name --kdf-ops --kdf-mem ;;
+        create) echo --name --secret-key --emergency-kit --kdf-ops --kdf-mem ;;
         info | status | backups | search) echo --json ;;
         ls) echo --json --trash ;;
         show) echo --json --show-protected --field ;;
