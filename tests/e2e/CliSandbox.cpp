@@ -10,7 +10,10 @@ const QStringList CliSandbox::FastKdf = {QStringLiteral("--kdf-ops"), QStringLit
 
 namespace {
 constexpr int ProcessTimeoutMs = 120 * 1000;
-}
+// In the sanitizer build (-DTESSERA_SANITIZE=ON) an ASan, UBSan or LSan report ends tessera-cli
+// with this code (tests/sanitizer/SanitizerOptions.cpp); no Tessera program uses it otherwise.
+constexpr int SanitizerExitCode = 86;
+} // namespace
 
 QJsonDocument parseJson(const QByteArray& bytes) {
     QJsonParseError error;
@@ -66,6 +69,12 @@ CliResult CliSandbox::run(const QStringList& args, const QByteArrayList& stdinLi
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    // A report from the child fails the running test even where it expects some failure exit.
+    if (result.exitCode == SanitizerExitCode || result.err.contains("Sanitizer:")) {
+        const QByteArray report = "sanitizer report from tessera-cli " +
+                                  args.join(QLatin1Char(' ')).toUtf8() + ":\n" + result.err;
+        QTest::qFail(report.constData(), __FILE__, __LINE__);
+    }
     return result;
 }
 
