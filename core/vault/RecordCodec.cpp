@@ -77,6 +77,8 @@ struct Cursor {
                 return false;
             const unsigned char byte = *at++;
             --left;
+            if (shift == 63 && byte > 1)
+                return false; // bits beyond 64 would be dropped: no number is written this way
             value |= std::uint64_t(byte & 0x7f) << shift;
             if (!(byte & 0x80))
                 return byte != 0 || shift == 0; // minimal encoding only

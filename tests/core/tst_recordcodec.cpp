@@ -533,6 +533,15 @@ void TestRecordCodec::malformed_data() {
             QByteArray(1, char(list[0].tag)) + varint(quint64(1) << 63) + list[0].payload);
     }
 
+    // A 10-byte length whose last byte carries bits beyond 64 once decoded as 0 (an empty name):
+    // not the minimal form of any number. Found with tests/fuzz/fuzz_record's round trip.
+    {
+        const TlvList list = canonicalList(Kind::Attachment);
+        row("name length: 10-byte varint with bits beyond 64", Kind::Attachment,
+            QByteArray(1, char(list[0].tag)) + QByteArray(9, '\x80') + '\x02' +
+                join(TlvList(list.begin() + 1, list.end())));
+    }
+
     // Overview specifics.
     const Kind o = Kind::Overview;
     row("tag 0x0b (unknown)", o, inserted(o, 10, {0x0b, le64(0)}));
