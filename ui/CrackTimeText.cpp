@@ -34,9 +34,15 @@ QString crackTimeText(const QString& corePhrase) {
     if (!match.hasMatch())
         return corePhrase;
     for (const Unit& unit : Units) {
-        if (match.capturedView(2) == unit.name)
-            return QCoreApplication::translate("tessera::ui::CrackTime", unit.text, nullptr,
-                                               match.captured(1).toInt());
+        if (match.capturedView(2) != unit.name)
+            continue;
+        // Without a translator (not even the English plural forms) "%n hours" would give
+        // "1 hours": core's own phrase is right then.
+        const QString translated = QCoreApplication::translate("tessera::ui::CrackTime", unit.text,
+                                                               nullptr, match.captured(1).toInt());
+        const QString untranslated =
+            QString::fromLatin1(unit.text).replace(QLatin1String("%n"), match.captured(1));
+        return translated == untranslated ? corePhrase : translated;
     }
     return corePhrase;
 }

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
     <name>main</name>
@@ -80,7 +81,7 @@
         <translation>Konfliktkopie (von anderswo)</translation>
     </message>
     <message>
-        <source>Conflict copy "%1" (from elsewhere)</source>
+        <source>Conflict copy &quot;%1&quot; (from elsewhere)</source>
         <translation>Konfliktkopie „%1“ (von anderswo)</translation>
     </message>
     <message>
@@ -120,7 +121,7 @@
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <source>This device keeps the last versions of the vault file it replaced, conflict copies it merged and files it set aside. Restoring merges a backup: what it holds comes back, newer edits stay. Your cloud provider's version history keeps old copies too.</source>
+        <source>This device keeps the last versions of the vault file it replaced, conflict copies it merged and files it set aside. Restoring merges a backup: what it holds comes back, newer edits stay. Your cloud provider&apos;s version history keeps old copies too.</source>
         <translation>Dieses Gerät behält die letzten Versionen der Tresordatei, die es ersetzt hat, die Konfliktkopien, die es zusammengeführt hat, und die Dateien, die es beiseitegelegt hat. Beim Wiederherstellen wird eine Sicherung zusammengeführt: Was sie enthält, kommt zurück, neuere Änderungen bleiben erhalten. Auch der Versionsverlauf Ihres Cloud-Anbieters bewahrt alte Kopien auf.</translation>
     </message>
     <message>
@@ -161,14 +162,17 @@
     </message>
     <message numerus="yes">
         <source>Restored: merged %n change(s) from the backup.</source>
-        <translation><numerusform>Wiederhergestellt: %n Änderung aus der Sicherung zusammengeführt.</numerusform><numerusform>Wiederhergestellt: %n Änderungen aus der Sicherung zusammengeführt.</numerusform></translation>
+        <translation>
+            <numerusform>Wiederhergestellt: %n Änderung aus der Sicherung zusammengeführt.</numerusform>
+            <numerusform>Wiederhergestellt: %n Änderungen aus der Sicherung zusammengeführt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <source>The vault file and this device's copy will be REPLACED by the backup from %1. Edits made since then are set aside as backups, not merged. Other devices will report a possible rollback.
+        <source>The vault file and this device&apos;s copy will be REPLACED by the backup from %1. Edits made since then are set aside as backups, not merged. Other devices will report a possible rollback.
 
 Type the master password to confirm.</source>
         <translation>Die Tresordatei und die Kopie auf diesem Gerät werden durch die Sicherung vom %1 ERSETZT. Seitdem vorgenommene Änderungen werden als Sicherungen beiseitegelegt, nicht zusammengeführt. Andere Geräte werden ein mögliches Zurücksetzen melden.
@@ -263,27 +267,45 @@ Geben Sie zur Bestätigung das Hauptpasswort ein.</translation>
     <name>tessera::ui::CrackTime</name>
     <message numerus="yes">
         <source>%n seconds</source>
-        <translation><numerusform>%n Sekunde</numerusform><numerusform>%n Sekunden</numerusform></translation>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minutes</source>
-        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hours</source>
-        <translation><numerusform>%n Stunde</numerusform><numerusform>%n Stunden</numerusform></translation>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n months</source>
-        <translation><numerusform>%n Monat</numerusform><numerusform>%n Monate</numerusform></translation>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n years</source>
-        <translation><numerusform>%n Jahr</numerusform><numerusform>%n Jahre</numerusform></translation>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
     </message>
     <message>
         <source>less than a second</source>
@@ -406,15 +428,15 @@ Geben Sie zur Bestätigung das Hauptpasswort ein.</translation>
     </message>
     <message>
         <source>Protect with a &amp;secret key</source>
-        <translation type="unfinished" />
+        <translation>Mit geheimem &amp;Schlüssel schützen</translation>
     </message>
     <message>
         <source>Protect with a secret key</source>
-        <translation type="unfinished" />
+        <translation>Mit geheimem Schlüssel schützen</translation>
     </message>
     <message>
         <source>Besides the master password, the vault then needs a random secret key that this device keeps and that you print on an Emergency Kit. A copy of the vault file cannot be opened by guessing the password, however weak. Every other device needs the key once.</source>
-        <translation type="unfinished" />
+        <translation>Außer dem Hauptpasswort braucht der Tresor dann einen zufälligen geheimen Schlüssel, den dieses Gerät aufbewahrt und den Sie auf einem Notfall-Kit ausdrucken. Eine Kopie der Tresordatei lässt sich dann nicht durch Erraten des Passworts öffnen, wie schwach es auch ist. Jedes andere Gerät braucht den Schlüssel einmal.</translation>
     </message>
 </context>
 <context>
@@ -472,7 +494,7 @@ Geben Sie zur Bestätigung das Hauptpasswort ein.</translation>
         <translation>Jedes eigene Feld braucht einen Namen.</translation>
     </message>
     <message>
-        <source>There are two custom fields named "%1".</source>
+        <source>There are two custom fields named &quot;%1&quot;.</source>
         <translation>Es gibt zwei eigene Felder namens „%1“.</translation>
     </message>
 </context>
@@ -669,11 +691,17 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>Moved %n entries to the trash.</source>
-        <translation><numerusform>%n Eintrag in den Papierkorb verschoben.</numerusform><numerusform>%n Einträge in den Papierkorb verschoben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag in den Papierkorb verschoben.</numerusform>
+            <numerusform>%n Einträge in den Papierkorb verschoben.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Restored %n entries.</source>
-        <translation><numerusform>%n Eintrag wiederhergestellt.</numerusform><numerusform>%n Einträge wiederhergestellt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag wiederhergestellt.</numerusform>
+            <numerusform>%n Einträge wiederhergestellt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete this entry permanently? This cannot be undone.</source>
@@ -681,7 +709,10 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n entries permanently.</source>
-        <translation><numerusform>%n Eintrag endgültig gelöscht.</numerusform><numerusform>%n Einträge endgültig gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag endgültig gelöscht.</numerusform>
+            <numerusform>%n Einträge endgültig gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Move to folder</source>
@@ -689,11 +720,17 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>Folder for %n entries (empty: no folder):</source>
-        <translation><numerusform>Ordner für %n Eintrag (leer: kein Ordner):</numerusform><numerusform>Ordner für %n Einträge (leer: kein Ordner):</numerusform></translation>
+        <translation>
+            <numerusform>Ordner für %n Eintrag (leer: kein Ordner):</numerusform>
+            <numerusform>Ordner für %n Einträge (leer: kein Ordner):</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n entries permanently? This cannot be undone.</source>
-        <translation><numerusform>%n Eintrag endgültig löschen? Das lässt sich nicht rückgängig machen.</numerusform><numerusform>%n Einträge endgültig löschen? Das lässt sich nicht rückgängig machen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag endgültig löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%n Einträge endgültig löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -854,7 +891,7 @@ Geändert %2</translation>
         <translation>Ordner</translation>
     </message>
     <message>
-        <source>None ("Work/Email" makes a subfolder)</source>
+        <source>None (&quot;Work/Email&quot; makes a subfolder)</source>
         <translation>Keiner („Arbeit/E-Mail“ ergibt einen Unterordner)</translation>
     </message>
     <message>
@@ -992,11 +1029,11 @@ Geändert %2</translation>
         <translation>Exportdatei</translation>
     </message>
     <message>
-        <source>New vault's master password</source>
+        <source>New vault&apos;s master password</source>
         <translation>Hauptpasswort des neuen Tresors</translation>
     </message>
     <message>
-        <source>Repeat the new vault's master password</source>
+        <source>Repeat the new vault&apos;s master password</source>
         <translation>Hauptpasswort des neuen Tresors wiederholen</translation>
     </message>
     <message>
@@ -1153,8 +1190,8 @@ Geändert %2</translation>
         <translation>Auch &amp;verwenden:</translation>
     </message>
     <message>
-        <source>&amp;Exclude look-alikes (0 O o 1 I l | ` ')</source>
-        <translation>Ähnlich aussehende &amp;ausschließen (0 O o 1 I l | ` ')</translation>
+        <source>&amp;Exclude look-alikes (0 O o 1 I l | ` &apos;)</source>
+        <translation>Ähnlich aussehende &amp;ausschließen (0 O o 1 I l | ` &apos;)</translation>
     </message>
     <message>
         <source>&amp;Words:</source>
@@ -1236,7 +1273,7 @@ Geändert %2</translation>
         <translation>Pwned-Passwords-Datei…</translation>
     </message>
     <message>
-        <source>A copy of Have I Been Pwned's password list (SHA-1, ordered by hash) you downloaded; it is searched offline, nothing is sent</source>
+        <source>A copy of Have I Been Pwned&apos;s password list (SHA-1, ordered by hash) you downloaded; it is searched offline, nothing is sent</source>
         <translation>Eine heruntergeladene Kopie der Passwortliste von Have I Been Pwned (SHA-1, nach Hash sortiert); sie wird offline durchsucht, nichts wird gesendet</translation>
     </message>
     <message>
@@ -1345,27 +1382,45 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n passwords</source>
-        <translation><numerusform>%n Passwort</numerusform><numerusform>%n Passwörtern</numerusform></translation>
+        <translation>
+            <numerusform>%n Passwort</numerusform>
+            <numerusform>%n Passwörtern</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n problems found in %1.</source>
-        <translation><numerusform>%n Problem in %1 gefunden.</numerusform><numerusform>%n Probleme in %1 gefunden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Problem in %1 gefunden.</numerusform>
+            <numerusform>%n Probleme in %1 gefunden.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n groups</source>
-        <translation><numerusform>%n Gruppe</numerusform><numerusform>%n Gruppen</numerusform></translation>
+        <translation>
+            <numerusform>%n Gruppe</numerusform>
+            <numerusform>%n Gruppen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>One password in %n entries</source>
-        <translation><numerusform>Ein Passwort in %n Eintrag</numerusform><numerusform>Ein Passwort in %n Einträgen</numerusform></translation>
+        <translation>
+            <numerusform>Ein Passwort in %n Eintrag</numerusform>
+            <numerusform>Ein Passwort in %n Einträgen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Old passwords (over %n months)</source>
-        <translation><numerusform>Alte Passwörter (über einen Monat)</numerusform><numerusform>Alte Passwörter (über %n Monate)</numerusform></translation>
+        <translation>
+            <numerusform>Alte Passwörter (über einen Monat)</numerusform>
+            <numerusform>Alte Passwörter (über %n Monate)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1737,11 +1792,17 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>Clipboard clears in %n s</source>
-        <translation><numerusform>Zwischenablage wird in %n s geleert</numerusform><numerusform>Zwischenablage wird in %n s geleert</numerusform></translation>
+        <translation>
+            <numerusform>Zwischenablage wird in %n s geleert</numerusform>
+            <numerusform>Zwischenablage wird in %n s geleert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 copied · clipboard clears in %n s</source>
-        <translation><numerusform>%1 kopiert · Zwischenablage wird in %n s geleert</numerusform><numerusform>%1 kopiert · Zwischenablage wird in %n s geleert</numerusform></translation>
+        <translation>
+            <numerusform>%1 kopiert · Zwischenablage wird in %n s geleert</numerusform>
+            <numerusform>%1 kopiert · Zwischenablage wird in %n s geleert</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tessera</source>
@@ -1777,7 +1838,7 @@ Geändert %2</translation>
     </message>
     <message>
         <source>Secret &amp;key…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Geheimer Schlüssel…</translation>
     </message>
 </context>
 <context>
@@ -1869,26 +1930,32 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>%n matches; keep typing to narrow them down.</source>
-        <translation><numerusform>%n Treffer; tippen Sie weiter, um einzugrenzen.</numerusform><numerusform>%n Treffer; tippen Sie weiter, um sie einzugrenzen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Treffer; tippen Sie weiter, um einzugrenzen.</numerusform>
+            <numerusform>%n Treffer; tippen Sie weiter, um sie einzugrenzen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n matches.</source>
-        <translation><numerusform>%n Treffer.</numerusform><numerusform>%n Treffer.</numerusform></translation>
+        <translation>
+            <numerusform>%n Treffer.</numerusform>
+            <numerusform>%n Treffer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::SecretKeyDialog</name>
     <message>
         <source>&amp;Save Emergency Kit…</source>
-        <translation type="unfinished" />
+        <translation>Notfall-Kit &amp;speichern…</translation>
     </message>
     <message>
         <source>Your secret key</source>
-        <translation type="unfinished" />
+        <translation>Ihr geheimer Schlüssel</translation>
     </message>
     <message>
         <source>The vault “%1” now opens only with your master password &lt;b&gt;and&lt;/b&gt; this secret key. This device keeps the key; every other device asks for it once.</source>
-        <translation type="unfinished" />
+        <translation>Der Tresor „%1“ öffnet sich jetzt nur noch mit Ihrem Hauptpasswort &lt;b&gt;und&lt;/b&gt; diesem geheimen Schlüssel. Dieses Gerät bewahrt den Schlüssel auf; jedes andere Gerät fragt einmal danach.</translation>
     </message>
     <message>
         <source>Secret key</source>
@@ -1896,38 +1963,38 @@ Geändert %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Save the Emergency Kit now and print it.&lt;/b&gt; It holds this key and a box for your master password, to be written by hand. Without the key nobody can open the vault on a new device, not even you. This is the only time the key is shown.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Speichern Sie das Notfall-Kit jetzt und drucken Sie es aus.&lt;/b&gt; Es enthält diesen Schlüssel und ein Feld für Ihr Hauptpasswort, das Sie von Hand eintragen. Ohne den Schlüssel kann niemand den Tresor auf einem neuen Gerät öffnen, auch Sie nicht. Der Schlüssel wird nur dieses eine Mal angezeigt.</translation>
     </message>
     <message>
         <source>Saved the Emergency Kit to %1. Print it, then delete the file.</source>
-        <translation type="unfinished" />
+        <translation>Notfall-Kit unter %1 gespeichert. Drucken Sie es aus und löschen Sie dann die Datei.</translation>
     </message>
     <message>
         <source>The Emergency Kit could not be saved: %1</source>
-        <translation type="unfinished" />
+        <translation>Das Notfall-Kit konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>%1 Emergency Kit.pdf</source>
-        <translation type="unfinished" />
+        <translation>%1 Notfall-Kit.pdf</translation>
     </message>
     <message>
         <source>Save Emergency Kit</source>
-        <translation type="unfinished" />
+        <translation>Notfall-Kit speichern</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::SecretKeySettingsDialog</name>
     <message>
         <source>Turn &amp;off</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ausschalten</translation>
     </message>
     <message>
         <source>&amp;Save Emergency Kit…</source>
-        <translation type="unfinished" />
+        <translation>Notfall-Kit &amp;speichern…</translation>
     </message>
     <message>
         <source>Secret key</source>
@@ -1935,7 +2002,7 @@ Geändert %2</translation>
     </message>
     <message>
         <source>A secret key is 128 random bits needed besides the master password. A copy of the vault file (from the cloud, a backup, a stolen laptop) then cannot be opened by guessing the password, however weak it is. Each device keeps the key once it has been typed; it is printed on the Emergency Kit for new devices.</source>
-        <translation type="unfinished" />
+        <translation>Ein geheimer Schlüssel besteht aus 128 Zufallsbits, die außer dem Hauptpasswort nötig sind. Eine Kopie der Tresordatei (aus der Cloud, einer Sicherung, von einem gestohlenen Laptop) lässt sich dann nicht durch Erraten des Passworts öffnen, wie schwach es auch ist. Jedes Gerät bewahrt den Schlüssel auf, sobald er einmal eingegeben wurde; für neue Geräte steht er auf dem Notfall-Kit.</translation>
     </message>
     <message>
         <source>Master password</source>
@@ -1943,43 +2010,43 @@ Geändert %2</translation>
     </message>
     <message>
         <source>Master &amp;password:</source>
-        <translation type="unfinished" />
+        <translation>Haupt&amp;passwort:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;This vault has a secret key.&lt;/b&gt; It opens only with the master password and the key. Turning the key off or making a new one changes the vault's keys: other devices need the new state once and old Emergency Kits stop working.</source>
-        <translation type="unfinished" />
+        <source>&lt;b&gt;This vault has a secret key.&lt;/b&gt; It opens only with the master password and the key. Turning the key off or making a new one changes the vault&apos;s keys: other devices need the new state once and old Emergency Kits stop working.</source>
+        <translation>&lt;b&gt;Dieser Tresor hat einen geheimen Schlüssel.&lt;/b&gt; Er öffnet sich nur mit dem Hauptpasswort und dem Schlüssel. Den Schlüssel auszuschalten oder einen neuen zu erzeugen ändert die Schlüssel des Tresors: Andere Geräte brauchen den neuen Stand einmal, und alte Notfall-Kits funktionieren nicht mehr.</translation>
     </message>
     <message>
         <source>&lt;b&gt;This vault has no secret key.&lt;/b&gt; The master password alone opens it.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Dieser Tresor hat keinen geheimen Schlüssel.&lt;/b&gt; Das Hauptpasswort allein öffnet ihn.</translation>
     </message>
     <message>
         <source>Make a &amp;new key</source>
-        <translation type="unfinished" />
+        <translation>&amp;Neuen Schlüssel erzeugen</translation>
     </message>
     <message>
         <source>Turn &amp;on</source>
-        <translation type="unfinished" />
+        <translation>&amp;Einschalten</translation>
     </message>
     <message>
         <source>Type the master password first.</source>
-        <translation type="unfinished" />
+        <translation>Geben Sie zuerst das Hauptpasswort ein.</translation>
     </message>
     <message>
         <source>Wrong master password: nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>Falsches Hauptpasswort: Nichts wurde geändert.</translation>
     </message>
     <message>
         <source>The secret key could not be turned on: %1</source>
-        <translation type="unfinished" />
+        <translation>Der geheime Schlüssel konnte nicht eingeschaltet werden: %1</translation>
     </message>
     <message>
         <source>Wrong master password or secret key: nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>Falsches Hauptpasswort oder falscher geheimer Schlüssel: Nichts wurde geändert.</translation>
     </message>
     <message>
         <source>The secret key could not be turned off: %1</source>
-        <translation type="unfinished" />
+        <translation>Der geheime Schlüssel konnte nicht ausgeschaltet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2115,7 +2182,10 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n entries</source>
-        <translation><numerusform>%1, %n Eintrag</numerusform><numerusform>%1, %n Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n Eintrag</numerusform>
+            <numerusform>%1, %n Einträge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2126,7 +2196,7 @@ Geändert %2</translation>
     </message>
     <message>
         <source>%1 · time to crack: %2</source>
-        <extracomment>%1 is the strength ("Strong"), %2 the time to crack it ("3 hours", "centuries")</extracomment>
+        <extracomment>%1 is the strength (&quot;Strong&quot;), %2 the time to crack it (&quot;3 hours&quot;, &quot;centuries&quot;)</extracomment>
         <translation>%1 · Zeit zum Knacken: %2</translation>
     </message>
     <message>
@@ -2170,18 +2240,24 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>Merged %n change(s) from another device (%1)</source>
-        <translation><numerusform>%n Änderung von einem anderen Gerät zusammengeführt (%1)</numerusform><numerusform>%n Änderungen von einem anderen Gerät zusammengeführt (%1)</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung von einem anderen Gerät zusammengeführt (%1)</numerusform>
+            <numerusform>%n Änderungen von einem anderen Gerät zusammengeführt (%1)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Conflict copy merged: %n change(s) (%1)</source>
-        <translation><numerusform>Konfliktkopie zusammengeführt: %n Änderung (%1)</numerusform><numerusform>Konfliktkopie zusammengeführt: %n Änderungen (%1)</numerusform></translation>
+        <translation>
+            <numerusform>Konfliktkopie zusammengeführt: %n Änderung (%1)</numerusform>
+            <numerusform>Konfliktkopie zusammengeführt: %n Änderungen (%1)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Warning: the vault file is older than what this device has seen (possible rollback); it was not accepted</source>
         <translation>Warnung: Die Tresordatei ist älter als der Stand, den dieses Gerät kennt (mögliches Zurücksetzen); sie wurde nicht übernommen</translation>
     </message>
     <message>
-        <source>Conflict copy "%1" left in place: %2</source>
+        <source>Conflict copy &quot;%1&quot; left in place: %2</source>
         <translation>Konfliktkopie „%1“ belassen: %2</translation>
     </message>
     <message>
@@ -2249,7 +2325,10 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>%n seconds left</source>
-        <translation><numerusform>noch %n Sekunde</numerusform><numerusform>noch %n Sekunden</numerusform></translation>
+        <translation>
+            <numerusform>noch %n Sekunde</numerusform>
+            <numerusform>noch %n Sekunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2346,7 +2425,7 @@ Geändert %2</translation>
         <translation>Dieser Tresor wurde mit einer neueren Version von Tessera angelegt: Aktualisieren Sie Tessera, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <source>The vault file is damaged and cannot be read: restore a backup or an earlier version from your cloud folder's history.</source>
+        <source>The vault file is damaged and cannot be read: restore a backup or an earlier version from your cloud folder&apos;s history.</source>
         <translation>Die Tresordatei ist beschädigt und kann nicht gelesen werden: Stellen Sie eine Sicherung oder eine frühere Version aus dem Verlauf Ihres Cloud-Ordners wieder her.</translation>
     </message>
     <message>
@@ -2378,7 +2457,7 @@ Geändert %2</translation>
         <translation>Falsches Hauptpasswort oder falscher geheimer Schlüssel. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <source>This vault also needs its &lt;b&gt;secret key&lt;/b&gt; (T1-…). It is on the vault's Emergency Kit, or on a device that opens it.</source>
+        <source>This vault also needs its &lt;b&gt;secret key&lt;/b&gt; (T1-…). It is on the vault&apos;s Emergency Kit, or on a device that opens it.</source>
         <translation>Dieser Tresor braucht außerdem seinen &lt;b&gt;geheimen Schlüssel&lt;/b&gt; (T1-…). Er steht im Notfall-Kit des Tresors oder ist auf einem Gerät gespeichert, das ihn öffnet.</translation>
     </message>
     <message>
@@ -2390,7 +2469,7 @@ Geändert %2</translation>
         <translation>Geheimer Schlüssel: T1-XXXXX-XXXXX-…</translation>
     </message>
     <message>
-        <source>Keep the key in this computer's keyring (or a private file) so that only the master password is asked for next time.</source>
+        <source>Keep the key in this computer&apos;s keyring (or a private file) so that only the master password is asked for next time.</source>
         <translation>Den Schlüssel im Schlüsselbund dieses Computers (oder in einer privaten Datei) aufbewahren, damit beim nächsten Mal nur das Hauptpasswort abgefragt wird.</translation>
     </message>
     <message>
@@ -2403,10 +2482,13 @@ Geändert %2</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong passwords: you can try again in %n second(s).</source>
-        <translation><numerusform>Zu viele falsche Passwörter: Sie können es in %n Sekunde erneut versuchen.</numerusform><numerusform>Zu viele falsche Passwörter: Sie können es in %n Sekunden erneut versuchen.</numerusform></translation>
+        <translation>
+            <numerusform>Zu viele falsche Passwörter: Sie können es in %n Sekunde erneut versuchen.</numerusform>
+            <numerusform>Zu viele falsche Passwörter: Sie können es in %n Sekunden erneut versuchen.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Type the secret key from the vault's Emergency Kit.</source>
+        <source>Type the secret key from the vault&apos;s Emergency Kit.</source>
         <translation>Geben Sie den geheimen Schlüssel aus dem Notfall-Kit des Tresors ein.</translation>
     </message>
     <message>
@@ -2507,7 +2589,7 @@ Geändert %2</translation>
         <translation>Noch keine Einträge — drücken Sie Strg+N, um einen hinzuzufügen.</translation>
     </message>
     <message>
-        <source>No favourites yet. Tick “Favourite” in an entry's editor.</source>
+        <source>No favourites yet. Tick “Favourite” in an entry&apos;s editor.</source>
         <translation>Noch keine Favoriten. Setzen Sie im Editor eines Eintrags das Häkchen bei „Favorit“.</translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 // without a translation stays English, and the real binary started with LANGUAGE=de shows German.
 #include "AppSettings.h"
 #include "ClipboardGuard.h"
+#include "CrackTimeText.h"
 #include "MainWindow.h"
 #include "Translations.h"
 #include "VaultController.h"
@@ -148,6 +149,35 @@ private Q_SLOTS:
         QCOMPARE(
             QCoreApplication::translate(context.constData(), source.constData(), nullptr, count),
             expected);
+    }
+
+    // core's crack-time phrases (core/health/Strength.cpp) through the UI's plural messages.
+    void crackTimes_data() {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("phrase");
+        QTest::addColumn<QString>("expected");
+        const QLocale de(QLocale::German, QLocale::Germany);
+        const QLocale en(QLocale::English, QLocale::UnitedStates);
+        QTest::newRow("de 1 hour") << de << QStringLiteral("1 hour") << QStringLiteral("1 Stunde");
+        QTest::newRow("de 3 days") << de << QStringLiteral("3 days") << QStringLiteral("3 Tage");
+        QTest::newRow("de 52 seconds")
+            << de << QStringLiteral("52 seconds") << QStringLiteral("52 Sekunden");
+        QTest::newRow("de centuries")
+            << de << QStringLiteral("centuries") << QStringLiteral("Jahrhunderte");
+        QTest::newRow("de under a second") << de << QStringLiteral("less than a second")
+                                           << QStringLiteral("weniger als eine Sekunde");
+        QTest::newRow("de unknown wording kept")
+            << de << QStringLiteral("2 fortnights") << QStringLiteral("2 fortnights");
+        QTest::newRow("en 1 month") << en << QStringLiteral("1 month") << QStringLiteral("1 month");
+        QTest::newRow("en 7 years") << en << QStringLiteral("7 years") << QStringLiteral("7 years");
+    }
+
+    void crackTimes() {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, phrase);
+        QFETCH(QString, expected);
+        translations::install(*qApp, locale);
+        QCOMPARE(crackTimeText(phrase), expected);
     }
 
     // The real binary, first run, with only LANGUAGE saying German (LC_ALL=C.UTF-8, as on a
