@@ -587,8 +587,8 @@ Geben Sie zur Bestätigung das Hauptpasswort ein.</translation>
     <message>
         <source>Created %1
 Modified %2</source>
-        <translation>Angelegt %1
-Geändert %2</translation>
+        <translation>Angelegt am %1
+Geändert am %2</translation>
     </message>
     <message>
         <source>URL</source>
@@ -1354,7 +1354,7 @@ Geändert %2</translation>
     </message>
     <message>
         <source>set %1</source>
-        <translation>gesetzt %1</translation>
+        <translation>gesetzt am %1</translation>
     </message>
     <message>
         <source>Expired entries</source>
@@ -1362,7 +1362,7 @@ Geändert %2</translation>
     </message>
     <message>
         <source>expired %1</source>
-        <translation>abgelaufen %1</translation>
+        <translation>abgelaufen am %1</translation>
     </message>
     <message>
         <source>Found in data breaches</source>
