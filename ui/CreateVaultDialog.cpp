@@ -1,10 +1,14 @@
 #include "CreateVaultDialog.h"
 
 #include "KdfPresetBox.h"
+#include "SecretKeyDialog.h"
 #include "SecurePasswordEdit.h"
 #include "StrengthMeter.h"
 #include "VaultController.h"
 
+#include "vault/SecretKey.h"
+
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -78,7 +82,8 @@ CreateVaultDialog::CreateVaultDialog(VaultController& controller, QWidget* paren
     , m_kdf(new KdfPresetBox(this))
     , m_error(errorStyled(new QLabel(this)))
     , m_busy(new QProgressBar(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_secretKeyBox(new QCheckBox(tr("Protect with a &secret key"), this)) {
     setWindowTitle(tr("Create a vault"));
     const QString home = QDir::homePath();
     for (const QString& cloud : cloudFolders(home))
@@ -113,6 +118,17 @@ CreateVaultDialog::CreateVaultDialog(VaultController& controller, QWidget* paren
     warning->setWordWrap(true);
     warning->setTextFormat(Qt::RichText);
 
+    m_secretKeyBox->setAccessibleName(tr("Protect with a secret key"));
+    auto* keyHelp = new QLabel(
+        tr("Besides the master password, the vault then needs a random secret key that this "
+           "device keeps and that you print on an Emergency Kit. A copy of the vault file cannot "
+           "be opened by guessing the password, however weak. Every other device needs the key "
+           "once."),
+        this);
+    keyHelp->setWordWrap(true);
+    keyHelp->setForegroundRole(QPalette::PlaceholderText);
+    m_secretKeyBox->setToolTip(keyHelp->text());
+
     m_busy->setRange(0, 0);
     m_busy->setTextVisible(false);
     m_busy->setMaximumHeight(6);
@@ -133,6 +149,8 @@ CreateVaultDialog::CreateVaultDialog(VaultController& controller, QWidget* paren
     form->addRow(tr("&Repeat:"), m_repeat);
     form->addRow(QString(), m_match);
     form->addRow(tr("&Unlock cost:"), m_kdf);
+    form->addRow(QString(), m_secretKeyBox);
+    form->addRow(QString(), keyHelp);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(warning);
@@ -153,6 +171,11 @@ CreateVaultDialog::CreateVaultDialog(VaultController& controller, QWidget* paren
         if (m_creating) {
             m_creating = false;
             setBusy(false);
+            if (m_newKey && m_showNewKey && m_controller.vault()) {
+                SecretKeyDialog shown(m_controller.vault()->info(), *m_newKey, this);
+                shown.exec();
+            }
+            m_newKey.reset();
             accept();
         }
     });
@@ -256,14 +279,20 @@ void CreateVaultDialog::create() {
         return;
     m_creating = true;
     setBusy(true);
+    std::optional<SecureBuffer> key;
+    if (m_secretKeyBox->isChecked()) {
+        m_newKey = generateSecretKey();
+        key = m_newKey->clone();
+    }
     // A copy goes to the worker, so the fields still hold it if creating fails.
-    m_controller.create(path, m_password->password().clone(), m_name->text().trimmed(), *kdf);
+    m_controller.create(path, m_password->password().clone(), m_name->text().trimmed(), *kdf,
+                        std::move(key));
 }
 
 void CreateVaultDialog::setBusy(bool busy) {
     m_busy->setVisible(busy);
     for (QWidget* widget : std::initializer_list<QWidget*>{m_folder, m_name, m_password, m_repeat,
-                                                           m_kdf, m_createButton})
+                                                           m_kdf, m_secretKeyBox, m_createButton})
         widget->setEnabled(!busy);
     if (!busy)
         updateState();

@@ -3,11 +3,17 @@
 // its name, the master password twice with a live strength estimate and a plain warning that it
 // cannot be recovered, and the key derivation preset with its unlock time on this machine. On
 // Create it asks VaultController to create the vault (on its worker) and closes once it is open.
+// "Protect with a secret key" adds a random 128-bit key (stored on this device), shown once after
+// creation with the offer to save the Emergency Kit.
 
+#include "crypto/SecureBuffer.h"
 #include "vault/Header.h"
 
 #include <QDialog>
 
+#include <optional>
+
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -44,6 +50,9 @@ public:
     QLabel* errorLabel() const { return m_error; }
     QLabel* pathLabel() const { return m_path; }
     KdfPresetBox* kdfBox() const { return m_kdf; }
+    QCheckBox* secretKeyBox() const { return m_secretKeyBox; }
+    // Tests: do not show the new key's dialog after creating (it would wait for a click).
+    void setShowNewKey(bool show) { m_showNewKey = show; }
 
 public Q_SLOTS:
     void create();
@@ -70,6 +79,9 @@ private:
     QProgressBar* m_busy;
     QDialogButtonBox* m_buttons;
     QPushButton* m_createButton;
+    QCheckBox* m_secretKeyBox;
+    std::optional<SecureBuffer> m_newKey; // until it was shown
+    bool m_showNewKey = true;
     bool m_creating = false;
 };
 

@@ -8,6 +8,7 @@
 #include "HealthDialog.h"
 #include "IdleLock.h"
 #include "QuickAccessWindow.h"
+#include "SecretKeySettingsDialog.h"
 #include "SecurePasswordEdit.h"
 #include "SessionWatcher.h"
 #include "SettingsDialog.h"
@@ -123,6 +124,17 @@ void MainWindow::buildMenus() {
     m_changePasswordAction =
         vault->addAction(theme::icon(QStringLiteral("key")), tr("&Change master password…"), this,
                          &MainWindow::changePassword);
+    // Secret key on/off and the Emergency Kit (SecretKeySettingsDialog); while unlocked only.
+    QAction* secretKey =
+        vault->addAction(theme::icon(QStringLiteral("key")), tr("Secret &key…"), this, [this] {
+            SecretKeySettingsDialog dialog(m_controller, this);
+            dialog.exec();
+        });
+    secretKey->setEnabled(false);
+    connect(&m_controller, &VaultController::unlocked, secretKey,
+            [secretKey] { secretKey->setEnabled(true); });
+    connect(&m_controller, &VaultController::locked, secretKey,
+            [secretKey] { secretKey->setEnabled(false); });
     m_fileActions = new VaultFileActions(m_controller, *this, *vault);
     vault->addSeparator();
     vault->addAction(theme::icon(QStringLiteral("settings")), tr("&Settings…"),

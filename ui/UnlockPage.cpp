@@ -5,6 +5,9 @@
 #include "Theme.h"
 #include "VaultController.h"
 
+#include "vault/SecretKey.h"
+
+#include <QCheckBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -24,6 +27,8 @@ namespace {
 constexpr int FormWidth = 380;
 constexpr int RecentWidth = 220;
 constexpr int LogoPixels = 64;
+constexpr int ThrottleTickMs = 250;
+constexpr qint64 MsPerSecond = 1000;
 
 QString displayFolder(const QString& path) {
     const QString folder = QFileInfo(path).absolutePath();
@@ -51,7 +56,11 @@ UnlockPage::UnlockPage(VaultController& controller, AppSettings& settings, QWidg
     , m_busy(new QProgressBar(this))
     , m_unlock(new QPushButton(theme::icon(QStringLiteral("unlock")), tr("&Unlock"), this))
     , m_openOther(new QPushButton(tr("Open &another vault…"), this))
-    , m_create(new QPushButton(tr("&New vault…"), this)) {
+    , m_create(new QPushButton(tr("&New vault…"), this))
+    , m_keyBox(new QWidget(this))
+    , m_secretKey(new SecurePasswordEdit(m_keyBox))
+    , m_rememberKey(new QCheckBox(tr("&Remember on this device"), m_keyBox))
+    , m_throttle(new QLabel(this)) {
     m_recent->setAccessibleName(tr("Recent vaults"));
     m_recent->setFixedWidth(RecentWidth);
     m_recent->setFocusPolicy(Qt::ClickFocus);
@@ -129,14 +138,48 @@ UnlockPage::UnlockPage(VaultController& controller, AppSettings& settings, QWidg
     connect(m_create, &QPushButton::clicked, this, &UnlockPage::createRequested);
     connect(&m_controller, &VaultController::busyChanged, this, &UnlockPage::setBusy);
     connect(&m_controller, &VaultController::unlockFailed, this, [this](const Error& error) {
-        if (isVisible())
-            showError(describe(error));
+        if (isVisible()) {
+            const bool withKey = error.code == ErrorCode::WrongPassword && !m_path.isEmpty() &&
+                                 m_controller.needsSecretKey(m_path);
+            showError(withKey ? tr("Wrong master password or secret key. Try again.")
+                              : describe(error));
+        }
+        refreshThrottle();
     });
 
     auto* field = new QHBoxLayout;
     field->setSpacing(4);
     field->addWidget(m_password);
     field->addWidget(m_reveal);
+
+    // The secret key: typed from the Emergency Kit, kept in secure memory like the password.
+    auto* keyHint = new QLabel(tr("This vault also needs its <b>secret key</b> (T1-…). It is on "
+                                  "the vault's Emergency Kit, or on a device that opens it."),
+                               m_keyBox);
+    keyHint->setWordWrap(true);
+    keyHint->setTextFormat(Qt::RichText);
+    m_secretKey->setAccessibleName(tr("Secret key"));
+    m_secretKey->setPlaceholderText(tr("Secret key: T1-XXXXX-XXXXX-…"));
+    m_secretKey->setRevealed(true); // copied from paper: people need to see what they type
+    m_rememberKey->setChecked(true);
+    m_rememberKey->setToolTip(tr("Keep the key in this computer's keyring (or a private file) so "
+                                 "that only the master password is asked for next time."));
+    connect(m_secretKey, &SecurePasswordEdit::returnPressed, this, &UnlockPage::unlock);
+    connect(m_secretKey, &SecurePasswordEdit::changed, this, [this] { m_error->clear(); });
+    auto* keyLayout = new QVBoxLayout(m_keyBox);
+    keyLayout->setContentsMargins(0, 0, 0, 0);
+    keyLayout->addWidget(keyHint);
+    keyLayout->addWidget(m_secretKey);
+    keyLayout->addWidget(m_rememberKey);
+    m_keyBox->setVisible(false);
+
+    m_throttle->setWordWrap(true);
+    m_throttle->setAccessibleName(tr("Unlock wait"));
+    m_throttle->setToolTip(throttleExplanation());
+    m_throttle->setWhatsThis(throttleExplanation());
+    m_throttle->setVisible(false);
+    m_throttleTimer.setInterval(ThrottleTickMs);
+    connect(&m_throttleTimer, &QTimer::timeout, this, &UnlockPage::refreshThrottle);
     auto* form = new QVBoxLayout;
     form->addStretch(2);
     form->addWidget(logo);
@@ -144,9 +187,11 @@ UnlockPage::UnlockPage(VaultController& controller, AppSettings& settings, QWidg
     form->addWidget(m_location);
     form->addSpacing(12);
     form->addLayout(field);
+    form->addWidget(m_keyBox);
     form->addWidget(m_capsLock);
     form->addWidget(m_busy);
     form->addWidget(m_error);
+    form->addWidget(m_throttle);
     form->addWidget(m_unlock, 0, Qt::AlignRight);
     form->addStretch(3);
     auto* formWidget = new QWidget(this);
@@ -167,12 +212,51 @@ void UnlockPage::setVault(const QString& path) {
     m_location->setText(displayFolder(m_path));
     m_location->setToolTip(m_path);
     refreshRecent();
+    updateSecretKeyBox();
+    refreshThrottle();
+}
+
+void UnlockPage::updateSecretKeyBox() {
+    m_secretKey->clear();
+    m_keyBox->setVisible(!m_path.isEmpty() && m_controller.needsSecretKey(m_path) &&
+                         !m_controller.hasStoredSecretKey(m_path));
+}
+
+QString UnlockPage::throttleExplanation() {
+    return tr("After three wrong passwords Tessera waits before the next try (1, 2, 4, 8… up to "
+              "30 seconds). This only slows down guessing in this window. Someone with a copy "
+              "of the vault file guesses without Tessera: what protects the file is the cost "
+              "of the key derivation for every single guess (set when the vault was created) "
+              "and, if the vault has one, its secret key, without which guessing is hopeless.");
+}
+
+bool UnlockPage::throttled() const {
+    return !m_path.isEmpty() && m_controller.throttle().remainingMs(m_path) > 0;
+}
+
+void UnlockPage::refreshThrottle() {
+    const qint64 remaining = m_path.isEmpty() ? 0 : m_controller.throttle().remainingMs(m_path);
+    if (remaining <= 0) {
+        m_throttleTimer.stop();
+        m_throttle->setVisible(false);
+        m_unlock->setEnabled(!m_busyNow);
+        return;
+    }
+    const int seconds = int((remaining + MsPerSecond - 1) / MsPerSecond);
+    m_throttle->setText(
+        tr("Too many wrong passwords: you can try again in %n second(s).", nullptr, seconds));
+    m_throttle->setVisible(true);
+    m_unlock->setEnabled(false);
+    if (!m_throttleTimer.isActive())
+        m_throttleTimer.start();
 }
 
 void UnlockPage::reset() {
     m_password->clear();
     m_error->clear();
     m_reveal->setChecked(false);
+    updateSecretKeyBox();
+    refreshThrottle();
     refreshRecent();
     updateCapsLock();
     setBusy(m_controller.isBusy());
@@ -209,18 +293,48 @@ void UnlockPage::unlock() {
         showError(tr("Choose a vault file first."));
         return;
     }
+    if (throttled()) {
+        refreshThrottle();
+        return;
+    }
     if (m_password->isEmpty()) {
         showError(tr("Type the master password."));
         return;
     }
+    std::optional<SecureBuffer> key;
+    if (m_keyBox->isVisible()) {
+        if (m_secretKey->isEmpty()) {
+            showError(tr("Type the secret key from the vault's Emergency Kit."));
+            m_secretKey->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+        auto parsed = parseSecretKey(m_secretKey->password().view());
+        if (!parsed) {
+            // A typo is caught by the key's checksum: never reported as a wrong password.
+            if (parsed.code() == ErrorCode::NewerVersion)
+                showError(tr("This secret key was made by a newer version of Tessera."));
+            else if (parsed.error().message.contains(QLatin1String("typo")))
+                showError(tr("This secret key has a typo: compare it with the Emergency Kit "
+                             "character by character."));
+            else
+                showError(tr("This is not a complete secret key: it looks like "
+                             "T1-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX."));
+            m_secretKey->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+        key = std::move(*parsed);
+    }
     m_error->clear();
-    m_controller.unlock(m_path, m_password->takePassword());
+    const bool remember = key.has_value() && m_rememberKey->isChecked();
+    m_controller.unlock(m_path, m_password->takePassword(), std::move(key), remember);
 }
 
 void UnlockPage::setBusy(bool busy) {
+    m_busyNow = busy;
     m_busy->setVisible(busy);
     m_password->setEnabled(!busy);
-    m_unlock->setEnabled(!busy);
+    m_keyBox->setEnabled(!busy);
+    m_unlock->setEnabled(!busy && !throttled());
     m_recent->setEnabled(!busy);
     m_openOther->setEnabled(!busy);
     m_create->setEnabled(!busy);

@@ -1,5 +1,11 @@
 #include "VaultController.h"
 
+#include "DeviceSecretKeyStore.h"
+#include "sync/DeviceStore.h"
+#include "vault/SecretKey.h"
+#include "vault/VaultFile.h"
+
+#include <QFileInfo>
 #include <QThread>
 
 namespace tessera::ui {
@@ -12,7 +18,9 @@ constexpr int DefaultPublishDelayMs = 500; // edits typed in a burst become one 
 
 VaultController::VaultController(Device device, QObject* parent)
     : QObject(parent)
-    , m_device(std::move(device)) {
+    , m_device(std::move(device))
+    , m_secretKeys(std::make_unique<DeviceSecretKeyStore>(m_device.dataDir))
+    , m_throttle(*m_device.clock) {
     m_publishTimer.setSingleShot(true);
     m_publishTimer.setInterval(DefaultPublishDelayMs);
     connect(&m_publishTimer, &QTimer::timeout, this, [this] { (void)publishNow(); });
@@ -42,7 +50,20 @@ template <typename Job> void VaultController::startWorker(const QString& path, J
 }
 
 void VaultController::unlock(const QString& path, SecureBuffer password,
-                             std::optional<SecureBuffer> secretKey) {
+                             std::optional<SecureBuffer> secretKey, bool rememberKey) {
+    if (m_worker)
+        return;
+    if (!secretKey && needsSecretKey(path)) {
+        auto vaultId = knownVaultId(m_device.dataDir, path);
+        if (vaultId && !vaultId->isEmpty()) {
+            if (auto stored = m_secretKeys->load(*vaultId))
+                secretKey = std::move(*stored);
+        }
+        rememberKey = false;
+    }
+    std::optional<SecureBuffer> pending;
+    if (secretKey)
+        pending = secretKey->clone();
     struct Job {
         Device device;
         QString path;
@@ -57,10 +78,17 @@ void VaultController::unlock(const QString& path, SecureBuffer password,
         }
     };
     startWorker(path, Job{m_device, path, std::move(password), std::move(secretKey)});
+    m_pendingKey = std::move(pending); // after startWorker, whose lock() wipes the last vault's
+    m_rememberKey = rememberKey;
 }
 
 void VaultController::create(const QString& path, SecureBuffer password, const QString& name,
                              KdfParams kdf, std::optional<SecureBuffer> secretKey) {
+    if (m_worker)
+        return;
+    std::optional<SecureBuffer> pending;
+    if (secretKey)
+        pending = secretKey->clone();
     struct Job {
         Device device;
         QString path;
@@ -77,6 +105,8 @@ void VaultController::create(const QString& path, SecureBuffer password, const Q
     };
     startWorker(path, Job{m_device, path, std::move(password), std::move(secretKey),
                           Vault::CreateOptions{name, kdf, nullptr}});
+    m_pendingKey = std::move(pending);
+    m_rememberKey = true; // a new vault's key is kept on the device that made it
 }
 
 void VaultController::finishWorker() {
@@ -89,11 +119,23 @@ void VaultController::finishWorker() {
         return;
     }
     Opened& opened = **outcome;
+    std::optional<SecureBuffer> key = std::move(m_pendingKey);
+    m_pendingKey.reset();
     if (!opened) {
+        if (opened.code() == ErrorCode::WrongPassword)
+            m_throttle.recordFailure(m_path);
         Q_EMIT unlockFailed(opened.error());
         return;
     }
+    m_throttle.recordSuccess(m_path);
     m_vault = std::move(opened).value();
+    const VaultInfo info = m_vault->info();
+    if (info.requiresSecretKey && key) {
+        // A failure to store only means the key is asked for again next time.
+        if (m_rememberKey)
+            (void)m_secretKeys->save(info.id, *key);
+        m_secretKey = std::move(key);
+    }
     Q_EMIT unlocked();
 }
 
@@ -164,17 +206,48 @@ Status VaultController::rename(const QString& name) {
     return changed(m_vault->rename(name), {});
 }
 
-Status VaultController::changePassword(const SecureBuffer& newPassword, KdfParams kdf,
-                                       const SecureBuffer* newSecretKey) {
+Status VaultController::changePassword(const SecureBuffer& newPassword, KdfParams kdf) {
     if (!m_vault)
         return lockedError();
-    return changed(m_vault->changePassword(newPassword, kdf, newSecretKey), {});
+    return changed(m_vault->changePassword(newPassword, kdf, secretKey()), {});
 }
 
 Status VaultController::changeKdf(const SecureBuffer& password, KdfParams kdf) {
     if (!m_vault)
         return lockedError();
-    return changed(m_vault->changeKdf(password, kdf), {});
+    return changed(m_vault->changeKdf(password, kdf, secretKey()), {});
+}
+
+void VaultController::setSecretKeyStore(std::unique_ptr<SecretKeyStore> store) {
+    m_secretKeys = std::move(store);
+}
+
+bool VaultController::needsSecretKey(const QString& path) const {
+    return vaultNeedsSecretKey(m_device.dataDir, path);
+}
+
+bool VaultController::hasStoredSecretKey(const QString& path) const {
+    auto vaultId = knownVaultId(m_device.dataDir, path);
+    return vaultId && !vaultId->isEmpty() && m_secretKeys->load(*vaultId).ok();
+}
+
+Result<SecureBuffer> VaultController::enableSecretKey(const SecureBuffer& password) {
+    if (!m_vault)
+        return lockedError();
+    SecureBuffer key = generateSecretKey();
+    TESSERA_TRY(changed(m_vault->changeSecretKey(password, secretKey(), &key), {}));
+    (void)m_secretKeys->save(m_vault->info().id, key); // the dialog shows the key either way
+    m_secretKey = key.clone();
+    return key;
+}
+
+Status VaultController::disableSecretKey(const SecureBuffer& password) {
+    if (!m_vault)
+        return lockedError();
+    TESSERA_TRY(changed(m_vault->changeSecretKey(password, secretKey(), nullptr), {}));
+    m_secretKey.reset();
+    (void)m_secretKeys->remove(m_vault->info().id); // a key left behind opens nothing any more
+    return {};
 }
 
 Status VaultController::publishNow() {
@@ -231,6 +304,7 @@ void VaultController::lock() {
     if (m_publishTimer.isActive() || m_vault->info().unpublishedChanges)
         (void)publishNow(); // a failure is reported; the working copy keeps the changes
     m_vault.reset();
+    m_secretKey.reset();
     Q_EMIT locked();
 }
 

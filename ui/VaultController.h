@@ -4,10 +4,12 @@
 // read through vault() and change things only through this class, so every change is announced
 // and published.
 
+#include "UnlockThrottle.h"
 #include "common/Result.h"
 #include "crypto/SecureBuffer.h"
 #include "import/Importer.h"
 #include "sync/Sync.h"
+#include "vault/SecretKeyStore.h"
 #include "vault/Vault.h"
 
 #include <QObject>
@@ -30,8 +32,11 @@ public:
 
     // Start unlocking (or creating) on a worker thread; the outcome arrives as unlocked() or
     // unlockFailed(). The password is moved in and wiped when the worker is done with it.
+    // secretKey: typed by the user; without it, the key this device stored for the vault (if the
+    // vault needs one). rememberKey: store the typed key on this device once it opened the vault.
+    // A wrong password counts for throttle(); a successful unlock resets it.
     void unlock(const QString& path, SecureBuffer password,
-                std::optional<SecureBuffer> secretKey = std::nullopt);
+                std::optional<SecureBuffer> secretKey = std::nullopt, bool rememberKey = false);
     void create(const QString& path, SecureBuffer password, const QString& name, KdfParams kdf,
                 std::optional<SecureBuffer> secretKey = std::nullopt);
     bool isBusy() const { return m_worker != nullptr; }
@@ -52,9 +57,9 @@ public:
                                   const SecureBuffer& content);
     Status detach(const EntryId& id, const QString& name);
     Status rename(const QString& name);
-    // Runs the KDF on the GUI thread's caller: use from a worker or accept the wait.
-    Status changePassword(const SecureBuffer& newPassword, KdfParams kdf,
-                          const SecureBuffer* newSecretKey = nullptr);
+    // Runs the KDF on the GUI thread's caller: use from a worker or accept the wait. A vault
+    // with a secret key keeps it.
+    Status changePassword(const SecureBuffer& newPassword, KdfParams kdf);
 
     // New key derivation parameters only (same vault key and key epoch); needs today's password.
     // Runs the KDF twice on the caller's thread.
@@ -72,6 +77,26 @@ public:
     // Imports parsed records in one transaction (ImportWizard); emits entriesChanged({}).
     Result<ImportReport> importParsed(ParsedImport parsed);
     int publishDelayMs() const { return m_publishTimer.interval(); }
+
+    // ---- Secret key (core/vault/SecretKeyStore.h) ----
+    // Where this device keeps secret keys: the desktop keyring or a 0600 file (platform/
+    // DeviceSecretKeyStore) unless replaced (tests).
+    SecretKeyStore& secretKeys() { return *m_secretKeys; }
+    void setSecretKeyStore(std::unique_ptr<SecretKeyStore> store);
+    // Whether the vault file (or this device's working copy of it) needs a secret key.
+    bool needsSecretKey(const QString& path) const;
+    // Whether this device has a key stored for the vault file (under the id it last saw there).
+    bool hasStoredSecretKey(const QString& path) const;
+    // The unlocked vault's secret key, or null when it has none (for the Emergency Kit).
+    const SecureBuffer* secretKey() const { return m_secretKey ? &*m_secretKey : nullptr; }
+    // A new secret key (turned on, or replacing the current one), stored on this device; the
+    // password must be today's (WrongPassword, nothing changed). A new key epoch: other devices
+    // need the key once. Runs the KDF twice on the caller's thread.
+    Result<SecureBuffer> enableSecretKey(const SecureBuffer& password);
+    // Turns the secret key off (new key epoch) and removes it from this device.
+    Status disableSecretKey(const SecureBuffer& password);
+    // Failed unlocks per vault file, for the unlock page's countdown.
+    const UnlockThrottle& throttle() const { return m_throttle; }
     void setPublishDelayMs(int ms) { m_publishTimer.setInterval(ms); }
 
 public Q_SLOTS:
@@ -102,6 +127,11 @@ private:
     QThread* m_worker = nullptr;
     std::shared_ptr<std::optional<Opened>> m_outcome;
     QTimer m_publishTimer;
+    std::unique_ptr<SecretKeyStore> m_secretKeys;
+    std::optional<SecureBuffer> m_secretKey;  // of the unlocked vault; wiped at lock
+    std::optional<SecureBuffer> m_pendingKey; // given to the worker that is unlocking
+    bool m_rememberKey = false;
+    UnlockThrottle m_throttle;
 };
 
 } // namespace tessera::ui
