@@ -186,10 +186,20 @@ home=$work/home
 mkdir -p "$home"
 smoke=$(HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
   XDG_RUNTIME_DIR=$home TESSERA_DATA_DIR=$home/data QT_QPA_PLATFORM=offscreen \
-  TESSERA_SMOKE_EXIT_MS=300 timeout 60 "$usr/bin/tessera" 2>"$work/app.err") ||
+  QT_DEBUG_PLUGINS=1 TESSERA_SMOKE_EXIT_MS=300 timeout 60 "$usr/bin/tessera" 2>"$work/app.err") ||
   { cat "$work/app.err" >&2; fail "the installed tessera did not start and quit cleanly"; }
 [[ $smoke == page=* ]] || fail "the installed tessera printed '$smoke', expected page=..."
 ok "installed tessera started offscreen: $smoke"
+
+# Every Qt plugin it loaded (dpkg-shlibdeps cannot see them) comes from a package in Depends.
+mapfile -t plugins < <(sed -n 's/^qt\.core\.library: "\(.*\)" loaded library$/\1/p' "$work/app.err" | sort -u)
+[[ ${#plugins[@]} -gt 0 ]] || fail "QT_DEBUG_PLUGINS reported no loaded plugin"
+for plugin in "${plugins[@]}"; do
+  owner=$(dpkg -S "$plugin" 2>/dev/null | head -1 | cut -d: -f1)
+  [[ -n $owner && ", $depends," == *", $owner "* ]] ||
+    fail "the app loads $plugin from ${owner:-no package}, which is not in Depends"
+done
+ok "${#plugins[@]} Qt plugins loaded, each from a package in Depends"
 
 echo
 if [[ $failures -gt 0 ]]; then
