@@ -5,12 +5,15 @@
 # and, per command, in the bash completion (packaging/completions/tessera-cli.bash). Fails with a
 # list of what is missing; a new option in the CLI then shows up here, not as a silent gap.
 #
-#   check-cli-docs.sh TESSERA_CLI PACKAGING_DIR
+# Likewise every option of `tessera --help` must be in the desktop app's man page.
+#
+#   check-cli-docs.sh TESSERA_CLI PACKAGING_DIR TESSERA
 set -euo pipefail
 
-[[ $# -eq 2 ]] || { echo "usage: $0 TESSERA_CLI PACKAGING_DIR" >&2; exit 2; }
+[[ $# -eq 3 ]] || { echo "usage: $0 TESSERA_CLI PACKAGING_DIR TESSERA" >&2; exit 2; }
 cli=$1
 packaging=$2
+app=$3
 man_page=$packaging/man/tessera-cli.1
 bash_completion=$packaging/completions/tessera-cli.bash
 zsh_completion=$packaging/completions/_tessera-cli
@@ -107,9 +110,19 @@ for option in "${global_options[@]}"; do
   fi
 done
 
+# The desktop app's options (answered before Qt starts, so no display is needed).
+app_man_text=$(sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$packaging/man/tessera.1")
+mapfile -t app_options < <("$app" --help | sed -n '/^Options:/,/^$/p' | grep -oE -- '--[a-z][a-z0-9-]*')
+[[ ${#app_options[@]} -gt 0 ]] || miss "tessera --help lists no options"
+for option in "${app_options[@]}"; do
+  options_checked=$((options_checked + 1))
+  grep -qE -- "(^|[^a-z0-9-])${option}([^a-z0-9-]|$)" <<<"$app_man_text" ||
+    miss "man page tessera.1: $option"
+done
+
 if [[ ${#missing[@]} -gt 0 ]]; then
   printf 'check-cli-docs: missing:\n' >&2
   printf '  %s\n' "${missing[@]}" >&2
   exit 1
 fi
-echo "check-cli-docs: ${#commands[@]} commands and $options_checked options are in the man page and both completions"
+echo "check-cli-docs: ${#commands[@]} commands and $options_checked options are in the man pages and both completions"
