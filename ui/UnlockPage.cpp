@@ -143,6 +143,10 @@ UnlockPage::UnlockPage(VaultController& controller, AppSettings& settings, QWidg
                                  m_controller.needsSecretKey(m_path);
             showError(withKey ? tr("Wrong master password or secret key. Try again.")
                               : describe(error));
+            // The key this device stored may be out of date (replaced on another device): let
+            // the user type the one from the new Emergency Kit.
+            if (withKey && m_keyBox->isHidden())
+                m_keyBox->setVisible(true);
         }
         refreshThrottle();
     });

@@ -71,6 +71,7 @@ private Q_SLOTS:
 
     void createDialogWithSecretKey();
     void unlockPageAsksForTheKey();
+    void outdatedStoredKeyOpensTheField();
     void settingsTurnOnAndOff();
     void emergencyKitFromTheDialog();
     void passwordChangeKeepsTheKey();
@@ -172,6 +173,42 @@ void TestSecretKeyUi::unlockPageAsksForTheKey() {
     type(page.passwordField(), Password);
     QTest::mouseClick(page.unlockButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(b.controller.isUnlocked(), WaitMs);
+}
+
+void TestSecretKeyUi::outdatedStoredKeyOpensTheField() {
+    // b remembered the key; a makes a new one. b's stored key no longer works: the unlock page
+    // then asks for the key, and the new one replaces the stored one.
+    const QString vault = path(QStringLiteral("v.tessera"));
+    TestDevice a(path(QStringLiteral("data-a")));
+    const SecureBuffer oldKey = createWithKey(a, vault);
+    QVERIFY(!oldKey.empty());
+    QVERIFY(a.controller.publishNow().ok());
+    TestDevice b(path(QStringLiteral("data-b")));
+    b.controller.unlock(vault, SecureBuffer::copyOf(Password.toStdString()), oldKey.clone(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(b.controller.isUnlocked(), WaitMs);
+    b.controller.lock();
+    auto newKey = a.controller.enableSecretKey(SecureBuffer::copyOf(Password.toStdString()));
+    QVERIFY(newKey.ok());
+    QVERIFY(a.controller.publishNow().ok());
+
+    AppSettings settings(path(QStringLiteral("app.conf")));
+    UnlockPage page(b.controller, settings);
+    page.show();
+    page.setVault(vault);
+    QVERIFY(page.secretKeyBox()->isHidden());
+    type(page.passwordField(), Password);
+    QTest::mouseClick(page.unlockButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!b.controller.isBusy(), WaitMs);
+    QVERIFY(!b.controller.isUnlocked());
+    QVERIFY(page.secretKeyBox()->isVisible());
+    page.passwordField()->clear();
+    type(page.passwordField(), Password);
+    type(page.secretKeyField(), text(formatSecretKey(*newKey)));
+    QTest::mouseClick(page.unlockButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(b.controller.isUnlocked(), WaitMs);
+    auto stored = b.store->load(b.controller.vault()->info().id);
+    QVERIFY(stored.ok());
+    QVERIFY(stored->equals(*newKey));
 }
 
 void TestSecretKeyUi::settingsTurnOnAndOff() {
