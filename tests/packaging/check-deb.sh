@@ -181,18 +181,37 @@ app_version=$(QT_QPA_PLATFORM=offscreen "$usr/bin/tessera" --version) ||
 [[ $app_version == "tessera $version" ]] || fail "tessera --version: $app_version"
 ok "$(head -1 <<<"$cli_version"), $app_version"
 
-# The installed app up to its first screen (offscreen, a scratch home), then quit as a user would.
-home=$work/home
-mkdir -p "$home"
-smoke=$(HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
-  XDG_RUNTIME_DIR=$home TESSERA_DATA_DIR=$home/data QT_QPA_PLATFORM=offscreen \
-  QT_DEBUG_PLUGINS=1 TESSERA_SMOKE_EXIT_MS=300 timeout 60 "$usr/bin/tessera" 2>"$work/app.err") ||
-  { cat "$work/app.err" >&2; fail "the installed tessera did not start and quit cleanly"; }
-[[ $smoke == page=* ]] || fail "the installed tessera printed '$smoke', expected page=..."
-ok "installed tessera started offscreen: $smoke"
+# The installed app up to its first screen, then quit as a user would: offscreen, and on X11
+# under Xvfb (the xcb platform plugin, as on a desktop). A scratch home and runtime folder each
+# time, so it meets no other Tessera.
+run_app() { # NAME COMMAND-PREFIX...
+  local name=$1 home=$work/home-$1
+  shift
+  mkdir -p "$home"
+  HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
+    XDG_RUNTIME_DIR=$home TESSERA_DATA_DIR=$home/data QT_DEBUG_PLUGINS=1 \
+    TESSERA_SMOKE_EXIT_MS=500 timeout 60 "$@" "$usr/bin/tessera" 2>"$work/app-$name.err"
+}
+smoke=$(QT_QPA_PLATFORM=offscreen run_app offscreen) ||
+  { cat "$work/app-offscreen.err" >&2 || true; fail "the installed tessera did not start and quit (offscreen)"; }
+[[ $smoke == page=* ]] || fail "the installed tessera printed '$smoke' offscreen, expected page=..."
+ok "installed tessera, offscreen: $smoke"
+if command -v xvfb-run >/dev/null; then
+  smoke=$(unset QT_QPA_PLATFORM WAYLAND_DISPLAY
+    run_app xcb xvfb-run -a -s '-screen 0 1280x800x24') ||
+    { cat "$work/app-xcb.err" >&2 || true; fail "the installed tessera did not start and quit under Xvfb"; }
+  [[ $smoke == page=* ]] || fail "the installed tessera printed '$smoke' under Xvfb, expected page=..."
+  grep -q 'platforms/libqxcb\.so" loaded library' "$work/app-xcb.err" ||
+    fail "under Xvfb the app did not load the xcb platform plugin"
+  ok "installed tessera, X11 (Xvfb): $smoke"
+else
+  fail "xvfb-run is missing (packages xvfb, xauth; see .ci/dev)"
+fi
 
 # Every Qt plugin it loaded (dpkg-shlibdeps cannot see them) comes from a package in Depends.
-mapfile -t plugins < <(sed -n 's/^qt\.core\.library: "\(.*\)" loaded library$/\1/p' "$work/app.err" | sort -u)
+# (Other libraries Qt opens by name, such as libXcursor for the X11 cursor theme, are optional.)
+mapfile -t plugins < <(sed -n 's/^qt\.core\.library: "\(\/.*\/plugins\/.*\)" loaded library$/\1/p' \
+  "$work"/app-*.err | sort -u)
 [[ ${#plugins[@]} -gt 0 ]] || fail "QT_DEBUG_PLUGINS reported no loaded plugin"
 for plugin in "${plugins[@]}"; do
   owner=$(dpkg -S "$plugin" 2>/dev/null | head -1 | cut -d: -f1)
