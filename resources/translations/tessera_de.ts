@@ -309,7 +309,7 @@ Geben Sie zur Bestätigung das Hauptpasswort ein.</translation>
     </message>
     <message>
         <source>less than a second</source>
-        <translation>weniger als eine Sekunde</translation>
+        <translation>unter einer Sekunde</translation>
     </message>
     <message>
         <source>centuries</source>
@@ -1270,7 +1270,7 @@ Geändert am %2</translation>
     </message>
     <message>
         <source>Pwned Passwords file…</source>
-        <translation>Pwned-Passwords-Datei…</translation>
+        <translation>Pwned-Passwords…</translation>
     </message>
     <message>
         <source>A copy of Have I Been Pwned&apos;s password list (SHA-1, ordered by hash) you downloaded; it is searched offline, nothing is sent</source>
@@ -1342,7 +1342,7 @@ Geändert am %2</translation>
     </message>
     <message>
         <source>score %1 of 4, cracked in %2</source>
-        <translation>Wertung %1 von 4, Zeit zum Knacken: %2</translation>
+        <translation>Stärke %1/4 · %2 zum Knacken</translation>
     </message>
     <message>
         <source>Reused passwords</source>
@@ -1370,7 +1370,7 @@ Geändert am %2</translation>
     </message>
     <message>
         <source>not checked: choose a Pwned Passwords file</source>
-        <translation>nicht geprüft: Wählen Sie eine Pwned-Passwords-Datei</translation>
+        <translation>nicht geprüft (keine Pwned-Passwords-Datei)</translation>
     </message>
     <message>
         <source>seen once in breaches</source>

@@ -164,8 +164,8 @@ private Q_SLOTS:
             << de << QStringLiteral("52 seconds") << QStringLiteral("52 Sekunden");
         QTest::newRow("de centuries")
             << de << QStringLiteral("centuries") << QStringLiteral("Jahrhunderte");
-        QTest::newRow("de under a second") << de << QStringLiteral("less than a second")
-                                           << QStringLiteral("weniger als eine Sekunde");
+        QTest::newRow("de under a second")
+            << de << QStringLiteral("less than a second") << QStringLiteral("unter einer Sekunde");
         QTest::newRow("de unknown wording kept")
             << de << QStringLiteral("2 fortnights") << QStringLiteral("2 fortnights");
         QTest::newRow("en 1 month") << en << QStringLiteral("1 month") << QStringLiteral("1 month");
