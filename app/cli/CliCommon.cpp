@@ -162,7 +162,7 @@ bool commandNeedsGui(int argc, char** argv) {
 }
 
 Result<OpenVault> unlockVault(CliContext& context, const QString& path,
-                              SecureBuffer* keepPassword) {
+                              SecureBuffer* keepPassword, Overviews overviews) {
     if (!QFileInfo(path).isFile())
         return makeError(ErrorCode::Io, QStringLiteral("no vault file at %1").arg(path));
     auto device = context.device();
@@ -175,7 +175,7 @@ Result<OpenVault> unlockVault(CliContext& context, const QString& path,
     if (!password)
         return password.error();
     OpenVault open{std::make_unique<Device>(std::move(*device)), nullptr, std::move(*secretKey)};
-    auto vault = Vault::unlock(*open.device, path, *password, open.secretKeyOrNull());
+    auto vault = Vault::unlock(*open.device, path, *password, open.secretKeyOrNull(), overviews);
     if (!vault) {
         if (vault.code() == ErrorCode::WrongPassword && open.secretKey)
             return makeError(ErrorCode::WrongPassword,

@@ -85,8 +85,11 @@ struct OpenVault {
 // Reads the master password (the first line of stdin) and unlocks the vault file at path, with
 // the secret key from context.secretKeyFor(path). keepPassword: where to keep the password for
 // commands that need it again (sync, secret-key).
+// overviews: OnDemand for commands about one entry (show, add, edit, ...): they open only the
+// entries they name, so they cost about the same at 100 entries as at 100k (Vault::unlock).
 Result<OpenVault> unlockVault(CliContext& context, const QString& path,
-                              SecureBuffer* keepPassword = nullptr);
+                              SecureBuffer* keepPassword = nullptr,
+                              Overviews overviews = Overviews::Load);
 // Publishes the vault's changes to its file; prints `done` on success. Returns the exit code.
 int publishAndReport(CliContext& context, Vault& vault, const QString& done);
 

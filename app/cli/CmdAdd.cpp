@@ -22,7 +22,7 @@ int runAdd(CliContext& context, const QStringList& args) {
     if (!changes)
         return ExitUsage;
 
-    auto open = unlockVault(context, cl.positional().constFirst());
+    auto open = unlockVault(context, cl.positional().constFirst(), nullptr, Overviews::OnDemand);
     if (!open)
         return fail(open.error());
     if (auto read = readPromptedSecrets(cl, context.secrets(), *changes); !read)

@@ -80,7 +80,7 @@ int runAttach(CliContext& context, const QStringList& args) {
     if (file.size() > MaxAttachmentBytes)
         return fail(tooLarge(path, file.size()));
 
-    auto open = unlockVault(context, cl.positional().at(0));
+    auto open = unlockVault(context, cl.positional().at(0), nullptr, Overviews::OnDemand);
     if (!open)
         return fail(open.error());
     Vault& vault = *open->vault;

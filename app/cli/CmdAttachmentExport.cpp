@@ -26,7 +26,7 @@ int runAttachmentExport(CliContext& context, const QStringList& args) {
     if (output.isEmpty())
         return cl.usageError(QStringLiteral("--output FILE is required"));
 
-    auto open = unlockVault(context, cl.positional().at(0));
+    auto open = unlockVault(context, cl.positional().at(0), nullptr, Overviews::OnDemand);
     if (!open)
         return fail(open.error());
     const Vault& vault = *open->vault;

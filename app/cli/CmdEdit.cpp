@@ -25,7 +25,7 @@ int runEdit(CliContext& context, const QStringList& args) {
     if (!hasChanges(*changes, cl))
         return cl.usageError(QStringLiteral("nothing to change"));
 
-    auto open = unlockVault(context, cl.positional().at(0));
+    auto open = unlockVault(context, cl.positional().at(0), nullptr, Overviews::OnDemand);
     if (!open)
         return fail(open.error());
     auto id = (*open)->resolve(cl.positional().at(1), Scope::Live);

@@ -15,7 +15,7 @@ int runRestore(CliContext& context, const QStringList& args) {
     if (auto exitCode = cl.parse(args, 2, 2))
         return *exitCode;
 
-    auto open = unlockVault(context, cl.positional().at(0));
+    auto open = unlockVault(context, cl.positional().at(0), nullptr, Overviews::OnDemand);
     if (!open)
         return fail(open.error());
     Vault& vault = *open->vault;

@@ -21,7 +21,7 @@ int runRm(CliContext& context, const QStringList& args) {
         return *exitCode;
     const bool purge = cl.isSet(purgeOption);
 
-    auto open = unlockVault(context, cl.positional().at(0));
+    auto open = unlockVault(context, cl.positional().at(0), nullptr, Overviews::OnDemand);
     if (!open)
         return fail(open.error());
     Vault& vault = *open->vault;

@@ -183,7 +183,7 @@ int runShow(CliContext& context, const QStringList& args) {
     if (cl.isSet(FieldOption) && cl.isSet(JsonOption))
         return cl.usageError(QStringLiteral("--field and --json exclude each other"));
 
-    auto open = unlockVault(context, cl.positional().at(0));
+    auto open = unlockVault(context, cl.positional().at(0), nullptr, Overviews::OnDemand);
     if (!open)
         return fail(open.error());
     const Vault& vault = *open->vault;

@@ -96,7 +96,7 @@ int runTotp(CliContext& context, const QStringList& args) {
     if (cl.isSet(CounterOption) && !(counter = nonNegative(cl, CounterOption)))
         return ExitUsage;
 
-    auto open = unlockVault(context, cl.positional().at(0));
+    auto open = unlockVault(context, cl.positional().at(0), nullptr, Overviews::OnDemand);
     if (!open)
         return fail(open.error());
     const Vault& vault = *open->vault;
