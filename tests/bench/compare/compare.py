@@ -42,7 +42,7 @@ FILE_SIZE_FACTOR = 5
 
 
 def run(argv, env, stdin_text):
-    """Runs one process; returns (ms, peak RSS in KiB, exit code, stdout, stderr)."""
+    """Runs one process; returns (wall ms, CPU ms, peak RSS in KiB, exit code, stdout, stderr)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, stdout=out, stderr=err)
@@ -56,7 +56,8 @@ def run(argv, env, stdin_text):
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return (elapsed_ms, usage.ru_maxrss, process.returncode,
+        cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
+        return (elapsed_ms, cpu_ms, usage.ru_maxrss, process.returncode,
                 out.read().decode('utf-8', 'replace'), err.read().decode('utf-8', 'replace'))
 
 
@@ -65,10 +66,11 @@ class Side:
         self.name = name
         self.env = env
         self.times = {}
+        self.cpu = {}
         self.rss = {}
 
     def measure(self, operation, argv, stdin_text, check):
-        ms, rss, code, stdout, stderr = run(argv, self.env, stdin_text)
+        ms, cpu_ms, rss, code, stdout, stderr = run(argv, self.env, stdin_text)
         if code != 0:
             sys.exit('compare.py: %s failed (%d) in "%s": %s' % (self.name, code, operation,
                                                                  stderr.strip()[-500:]))
@@ -76,6 +78,7 @@ class Side:
         if problem:
             sys.exit('compare.py: %s, "%s": %s' % (self.name, operation, problem))
         self.times.setdefault(operation, []).append(ms)
+        self.cpu.setdefault(operation, []).append(cpu_ms)
         self.rss[operation] = max(self.rss.get(operation, 0), rss)
 
 
@@ -223,6 +226,8 @@ def main():
             'size': size, 'tessera_file': sizes[0], 'keepass_file': sizes[1],
             'tessera': {op: median(v) for op, v in tessera.times.items() if op != 'warm-up'},
             'keepass': {op: median(v) for op, v in keepass.times.items()},
+            'tessera_cpu': {op: median(v) for op, v in tessera.cpu.items() if op != 'warm-up'},
+            'keepass_cpu': {op: median(v) for op, v in keepass.cpu.items()},
             'tessera_rss_kib': max(v for op, v in tessera.rss.items() if op != 'warm-up'),
             'keepass_rss_kib': max(keepass.rss.values()),
         })
@@ -246,8 +251,9 @@ def report(results, args, tessera_kdf, keepass_kdf):
     print('KDF alone (in-process): Tessera %.2f ms (libsodium), KeePassXC %.2f ms (libargon2)'
           % (tessera_kdf, keepass_kdf))
     print()
-    header = '%-15s %8s %12s %13s %7s %8s %5s' % ('operation', 'entries', 'Tessera ms',
-                                                  'KeePassXC ms', 'ratio', 'target', 'met')
+    header = '%-15s %8s %12s %13s %7s %8s %5s   %s' % (
+        'operation', 'entries', 'Tessera ms', 'KeePassXC ms', 'ratio', 'target', 'met',
+        'CPU ms: Tessera / KeePassXC = ratio')
     print(header)
     print('-' * len(header))
     for result in results:
@@ -258,8 +264,10 @@ def report(results, args, tessera_kdf, keepass_kdf):
             target = RATIO_TARGETS.get(size, {}).get(op)
             met = '' if target is None else ('yes' if ratio <= target else 'NO')
             all_met = all_met and met != 'NO'
-            print('%-15s %8d %12.1f %13.1f %7.3f %8s %5s' % (
-                op, size, t_ms, k_ms, ratio, '' if target is None else '<= %g' % target, met))
+            t_cpu, k_cpu = result['tessera_cpu'][op], result['keepass_cpu'][op]
+            print('%-15s %8d %12.1f %13.1f %7.3f %8s %5s   %.0f / %.0f = %.3f' % (
+                op, size, t_ms, k_ms, ratio, '' if target is None else '<= %g' % target, met,
+                t_cpu, k_cpu, t_cpu / k_cpu if k_cpu else float('nan')))
         start = result['tessera']['process start']
         if 'show' in result['tessera']:
             beyond = result['tessera']['show'] - start - tessera_kdf
