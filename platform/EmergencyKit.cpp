@@ -51,7 +51,7 @@ public:
     }
 
     void label(const QString& name) {
-        QFont font = m_painter.font();
+        QFont font = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
         font.setPointSizeF(8.5);
         font.setBold(true);
         m_painter.setFont(font);
