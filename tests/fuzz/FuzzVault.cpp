@@ -121,6 +121,7 @@ bool isRefusal(ErrorCode code) {
     case ErrorCode::WrongPassword:
     case ErrorCode::NotAVault:
     case ErrorCode::NewerVersion:
+    case ErrorCode::Io: // the machine's own trouble (a full disk), never a silent success
         return true;
     default:
         return false;

@@ -39,7 +39,8 @@ QString firstDifference(const QByteArray& got, const QByteArray& expected);
 
 // What a damaged or hostile vault file may be answered with (anything else is a misclassified
 // error or a bug): Damaged, Tampered, WrongPassword (page 1 and its checks damaged), NotAVault,
-// NewerVersion (a schema version above ours under the right key).
+// NewerVersion (a schema version above ours under the right key), Io (the machine's own
+// trouble: a long run once saw SQLITE_FULL that no replay reproduced).
 bool isRefusal(ErrorCode code);
 const char* codeName(ErrorCode code);
 
