@@ -57,12 +57,15 @@ void VaultFileActions::importEntries() {
         *m_controller.vault(),
         [this](ParsedImport parsed) { return m_controller.importParsed(std::move(parsed)); },
         &m_window);
-    if (wizard.exec() != QDialog::Accepted || !wizard.importReport())
+    if (wizard.exec() != QDialog::Accepted)
         return;
-    const ImportReport& report = *wizard.importReport();
+    // A copy: importReport() returns the optional by value, so a reference into it would dangle.
+    const std::optional<ImportReport> report = wizard.importReport();
+    if (!report)
+        return;
     m_window.statusBar()->showMessage(tr("Imported %1 new, %2 updated.")
-                                          .arg(report.count(ImportPlanItem::Action::Add))
-                                          .arg(report.count(ImportPlanItem::Action::Update)),
+                                          .arg(report->count(ImportPlanItem::Action::Add))
+                                          .arg(report->count(ImportPlanItem::Action::Update)),
                                       MessageMs);
 }
 
