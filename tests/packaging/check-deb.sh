@@ -2,11 +2,13 @@
 # The Debian package, end to end: build it with CPack from this build tree, check its file list
 # and control fields, extract it into a scratch root, validate what it installs (desktop entry,
 # AppStream, MIME type, icons, man pages) with the freedesktop tools, and run the installed
-# binaries (the desktop app offscreen, up to its first screen).
+# binaries (the desktop app up to its first screen, offscreen and under Xvfb, with every Qt plugin
+# it loads checked against Depends).
 #
 #   check-deb.sh BUILD_DIR WORK_DIR APP_ID VERSION
 #
-# Needs dpkg-dev, file, desktop-file-utils, appstream, shared-mime-info, groff-base (see .ci/dev).
+# Needs dpkg-dev, file, desktop-file-utils, appstream, shared-mime-info, libxml2-utils,
+# groff-base, xvfb and xauth (all in .ci/dev's package list).
 set -euo pipefail
 
 [[ $# -eq 4 ]] || { echo "usage: $0 BUILD_DIR WORK_DIR APP_ID VERSION" >&2; exit 2; }
