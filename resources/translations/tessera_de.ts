@@ -110,11 +110,11 @@
     </message>
     <message>
         <source>&amp;Restore (merge)</source>
-        <translation>&amp;Wiederherstellen (zusammenführen)</translation>
+        <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
         <source>Roll &amp;back to this version…</source>
-        <translation>Auf diese Version &amp;zurücksetzen…</translation>
+        <translation>Auf diese Version zu&amp;rücksetzen…</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -1638,7 +1638,7 @@ Geändert am %2</translation>
     </message>
     <message>
         <source>Update (old password kept)</source>
-        <translation>Aktualisieren (altes Passwort bleibt erhalten)</translation>
+        <translation>Aktualisieren (altes Passwort bleibt)</translation>
     </message>
     <message>
         <source>Duplicate (left alone)</source>
@@ -2362,7 +2362,7 @@ Geändert am %2</translation>
     <name>tessera::ui::UnlockPage</name>
     <message>
         <source>Caps Lock is on</source>
-        <translation>Die Feststelltaste ist aktiv</translation>
+        <translation>Feststelltaste ist aktiv</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
