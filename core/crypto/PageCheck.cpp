@@ -1,6 +1,7 @@
 #include "PageCheck.h"
 
 #include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
@@ -64,6 +65,10 @@ bool pageHmac(const Key& hmacKey, const unsigned char* input, std::size_t size,
            written == SqlcipherHmacBytes;
 }
 
+struct CipherDeleter {
+    void operator()(EVP_CIPHER_CTX* context) const { EVP_CIPHER_CTX_free(context); }
+};
+
 } // namespace
 
 PageAuth checkSqlcipherPage(QByteArrayView page, std::uint32_t pageNumber, const Key& rawKey,
@@ -87,6 +92,32 @@ PageAuth checkSqlcipherPage(QByteArrayView page, std::uint32_t pageNumber, const
     return constantTimeEqual(QByteArrayView(computed, qsizetype(sizeof computed)), stored)
                ? PageAuth::Authentic
                : PageAuth::NotAuthentic;
+}
+
+std::optional<SqliteHeaderFields> readSqlcipherFirstPage(QByteArrayView page, const Key& rawKey,
+                                                         QByteArrayView salt) {
+    if (checkSqlcipherPage(page, 1, rawKey, salt) != PageAuth::Authentic)
+        return std::nullopt;
+    // The SQLite header's bytes 16..31 are the first AES-CBC block after the clear salt.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(page.data());
+    unsigned char block[SqlcipherIvBytes];
+    int written = 0;
+    const std::unique_ptr<EVP_CIPHER_CTX, CipherDeleter> context(EVP_CIPHER_CTX_new());
+    if (!context ||
+        EVP_DecryptInit_ex(context.get(), EVP_aes_256_cbc(), nullptr, rawKey.data(),
+                           bytes + IvOffset) != 1 ||
+        EVP_CIPHER_CTX_set_padding(context.get(), 0) != 1 ||
+        EVP_DecryptUpdate(context.get(), block, &written, bytes + SqlcipherSaltBytes,
+                          int(sizeof block)) != 1 ||
+        written != int(sizeof block))
+        return std::nullopt;
+    SqliteHeaderFields fields;
+    fields.pageSize = std::uint32_t(block[0]) << 8 | block[1];
+    if (fields.pageSize == 1)
+        fields.pageSize = 65536;
+    fields.reservedBytes = block[4];
+    OPENSSL_cleanse(block, sizeof block);
+    return fields;
 }
 
 } // namespace tessera

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 namespace tessera {
 
@@ -35,5 +36,16 @@ enum class PageAuth { Authentic, NotAuthentic };
 // salt: the database's 16-byte salt (the first 16 bytes of the file).
 [[nodiscard]] PageAuth checkSqlcipherPage(QByteArrayView page, std::uint32_t pageNumber,
                                           const Key& rawKey, QByteArrayView salt);
+
+// What page 1 tells SQLite about the file, read by decrypting its first block: SQLCipher 3.4.1
+// believes these fields and, for a page size other than cipher_page_size, reads past its page
+// buffer (found by tests/fuzz/fuzz_vault_open). Empty if page 1 does not authenticate under the
+// key (a wrong key, or damage: SQLCipher then refuses the file itself).
+struct SqliteHeaderFields {
+    std::uint32_t pageSize = 0;     // bytes 16..17, big-endian; 1 means 65536
+    std::uint8_t reservedBytes = 0; // byte 20
+};
+[[nodiscard]] std::optional<SqliteHeaderFields>
+readSqlcipherFirstPage(QByteArrayView page, const Key& rawKey, QByteArrayView salt);
 
 } // namespace tessera

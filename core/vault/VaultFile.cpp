@@ -171,9 +171,31 @@ Result<Header> inspectFile(const QString& path) {
     return header;
 }
 
+namespace {
+
+// Page 1's page size and reserve, checked before SQLCipher sees the file: SQLCipher 3.4.1 takes
+// a page size from a correctly encrypted first page and then reads past its page buffer when it
+// differs from cipher_page_size (tests/fuzz/fuzz_vault_open). Needs the key, so only someone who
+// knows the password can write such a file, but a file must never crash Tessera.
+Status checkFirstPage(const QString& path, const Header& header, const MasterKeys& master) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    const QByteArray page = file.read(PageSize);
+    const auto fields = readSqlcipherFirstPage(page, master.databaseKey, header.bytes());
+    if (fields && (fields->pageSize != std::uint32_t(PageSize) ||
+                   fields->reservedBytes != SqlcipherReserveBytes))
+        return damaged(QStringLiteral("its first page describes another page layout"));
+    return {};
+}
+
+} // namespace
+
 Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master,
                                 Trust trust) {
     const QByteArray headerBytes = header.bytes();
+    TESSERA_TRY(checkFirstPage(path, header, master));
     auto db =
         Database::open(path, master.databaseKey, headerBytes,
                        trust != Trust::Own ? Database::Mode::Hostile : Database::Mode::ReadWrite);

@@ -20,6 +20,7 @@
 #include "vault/KeyRing.h"
 #include "vault/RecordCodec.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QTest>
 
@@ -156,6 +157,10 @@ private Q_SLOTS:
     // tests/fuzz/fuzz_pages found needs that target's four-version layout; CTest replays it from
     // tests/fuzz/regressions/fuzz_pages in the fuzz build.)
     void mergeInputWithStalePage();
+    // Page 1 correctly encrypted but describing another page size or reserve: SQLCipher 3.4.1
+    // would read past its page buffer (tests/fuzz/fuzz_vault_open under ASan); refused first.
+    void firstPageLayout_data();
+    void firstPageLayout();
 
 private:
     Result<QByteArray> hostile(const Edit& edit);
@@ -476,6 +481,40 @@ void TestHostile::mergeInputWithStalePage() {
     }
     QFile::remove(conflict);
     qInfo("%d of %d mixed merge inputs refused at open", refused, mixes);
+}
+
+void TestHostile::firstPageLayout_data() {
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("page size 512") << 16 << QByteArray("\x02\x00", 2);
+    QTest::newRow("page size 1024") << 16 << QByteArray("\x04\x00", 2);
+    QTest::newRow("page size 8192") << 16 << QByteArray("\x20\x00", 2);
+    QTest::newRow("page size 65536") << 16 << QByteArray("\x00\x01", 2);
+    QTest::newRow("reserve 0") << 20 << QByteArray(1, '\0');
+    QTest::newRow("reserve 32") << 20 << QByteArray(1, '\x20');
+}
+
+void TestHostile::firstPageLayout() {
+    QFETCH(int, offset);
+    QFETCH(QByteArray, bytes);
+    VAULT_TAKE(header, inspectFile(m_box.vaultPath()));
+    VAULT_TAKE(master, deriveMasterKeys(secret(VaultSandbox::MasterPassword), header, nullptr));
+    QByteArray plain = fuzz::decryptPages(m_intact, master.databaseKey, header.bytes());
+    QVERIFY(!plain.isEmpty());
+    plain.replace(offset, bytes.size(), bytes);
+    const QByteArray file = fuzz::encryptPages(plain, master.databaseKey, header.bytes());
+    // As the vault file on a fresh device, and as a known device's working copy.
+    for (const bool working : {false, true}) {
+        const QString device = QStringLiteral("device%1").arg(++m_devices);
+        QVERIFY(copyDirectory(m_pristineData, m_box.dataDir(device)));
+        QVERIFY(writeFile(working ? m_box.workingCopy(device) : m_box.vaultPath(), file));
+        if (!working)
+            QVERIFY(QDir(m_box.dataDir(device)).removeRecursively());
+        auto vault = m_box.unlock(device);
+        QVERIFY2(!vault.ok(), "a file with another page layout opened");
+        QVERIFY2(vault.code() == ErrorCode::Damaged, qPrintable(vault.error().message));
+        QVERIFY(writeFile(m_box.vaultPath(), m_intact));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHostile)
