@@ -241,15 +241,20 @@ bool DetailsPane::notesShown() const {
 }
 
 int DetailsPane::secretsHeld() const {
-    int held = (m_password->isEmpty() ? 0 : 1) + (m_notes.empty() ? 0 : 1) +
-               (m_notesShown.isEmpty() ? 0 : 1) + (m_totp->hasCode() ? 1 : 0);
+    int held = (m_password->holdsSecret() ? 1 : 0) + (m_notesShown.isEmpty() ? 0 : 1) +
+               (m_totp->hasCode() ? 1 : 0);
     for (const SecretLabel* label : m_fieldLabels)
-        held += label->isEmpty() ? 0 : 1;
+        held += label->holdsSecret() ? 1 : 0;
     return held;
 }
 
 void DetailsPane::setNotesShown(bool shown) {
-    shown = shown && !m_notes.empty();
+    // Opened from the vault for as long as they are shown.
+    Result<EntryDetails> details =
+        shown && m_hasNotes ? openDetails() : Result<EntryDetails>(EntryDetails());
+    if (!details)
+        Q_EMIT message(details.error().message);
+    shown = shown && details && !details->notes.value.empty();
     if (m_notesButton->isChecked() != shown) {
         const QSignalBlocker block(m_notesButton);
         m_notesButton->setChecked(shown);
@@ -258,7 +263,7 @@ void DetailsPane::setNotesShown(bool shown) {
     if (shown) {
         // The text view needs a QString. It is wiped in place when hidden; text the document
         // copied into its own buffers is released with it (document cleared, no undo stack).
-        const std::string_view text = m_notes.view();
+        const std::string_view text = details->notes.value.view();
         m_notesShown = QString::fromUtf8(text.data(), qsizetype(text.size()));
         m_notesView->setPlainText(m_notesShown);
         m_notesView->show();
@@ -272,7 +277,7 @@ void DetailsPane::setNotesShown(bool shown) {
 void DetailsPane::wipeShown() {
     if (m_notesView)
         setNotesShown(false);
-    m_notes.clear();
+    m_hasNotes = false;
     if (m_password)
         m_password->clear();
     if (m_totp)
@@ -286,6 +291,13 @@ void DetailsPane::wipeShown() {
         delete m_fieldsLayout;
         m_fieldsLayout = newFieldsGrid(m_fields);
     }
+}
+
+Result<EntryDetails> DetailsPane::openDetails() const {
+    const Vault* vault = m_controller.vault();
+    if (!vault || m_id.isEmpty())
+        return Error{ErrorCode::InvalidArgument, tr("The vault is locked.")};
+    return vault->details(m_id);
 }
 
 void DetailsPane::clear() {
@@ -316,7 +328,15 @@ void DetailsPane::showEntry(const EntryId& id) {
     m_avatar->setPixmap(avatar);
     m_username->setText(entry->username.value);
     showRow(m_form, m_usernameRow, !entry->username.value.isEmpty());
-    m_password->setSecret(std::move(details->password.value));
+    // The pane keeps no secret of a merely selected entry: the password and protected fields
+    // are opened again when revealed or copied, the notes when shown.
+    if (!details->password.value.empty())
+        m_password->setSource([this]() -> Result<SecureBuffer> {
+            Result<EntryDetails> opened = openDetails();
+            if (!opened)
+                return opened.error();
+            return std::move(opened->password.value);
+        });
     showRow(m_form, m_password, !m_password->isEmpty());
     m_totp->setAccount(entry->title.value, entry->username.value);
     m_totp->setSecret(std::move(details->totp.value));
@@ -333,8 +353,8 @@ void DetailsPane::showEntry(const EntryId& id) {
     m_expires->setText(expired ? tr("%1 (expired)").arg(when(expires)) : when(expires));
     m_expires->setForegroundRole(expired ? QPalette::Link : QPalette::WindowText);
     showRow(m_form, m_expires, expires > 0);
-    m_notes = std::move(details->notes.value);
-    showRow(m_form, m_notesButton->parentWidget(), !m_notes.empty());
+    m_hasNotes = !details->notes.value.empty();
+    showRow(m_form, m_notesButton->parentWidget(), m_hasNotes);
     fillFields(*details);
     fillAttachments();
     m_times->setText(
@@ -375,8 +395,19 @@ void DetailsPane::fillFields(const EntryDetails& details) {
     const auto live = details.liveFields();
     for (const CustomField* field : live) {
         auto* label = new SecretLabel(m_copy.clipboard(), field->name);
-        label->setSecret(field->value.clone());
-        if (!field->isProtected) {
+        if (field->isProtected) {
+            label->setSource([this, name = field->name] {
+                Result<EntryDetails> opened = openDetails();
+                if (!opened)
+                    return Result<SecureBuffer>(opened.error());
+                for (const CustomField* current : opened->liveFields()) {
+                    if (current->name == name)
+                        return Result<SecureBuffer>(current->value.clone());
+                }
+                return Result<SecureBuffer>(SecureBuffer());
+            });
+        } else {
+            label->setSecret(field->value.clone());
             label->setRevealed(true);
             label->revealButton()->hide();
         }

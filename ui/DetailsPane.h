@@ -63,6 +63,8 @@ private:
     void saveAttachment(const QString& name);
     void openAttachment(const QString& name);
     void report(const Status& status);
+    // The shown entry's details, opened now (into secure memory, wiped when dropped).
+    Result<EntryDetails> openDetails() const;
     QToolButton* toolButton(const QString& iconName, const QString& theme, const QString& text,
                             const QString& accessible);
 
@@ -70,7 +72,9 @@ private:
     EntryClipboard m_copy;
     AttachmentFiles m_files;
     EntryId m_id;
-    SecureBuffer m_notes; // held until shown; the text view's copy is wiped when hidden
+    // Secrets are opened from the vault only while revealed, shown or copied (openDetails), never
+    // held for a merely selected entry: only whether the entry has notes is kept.
+    bool m_hasNotes = false;
     QString m_notesShown; // shares the text view's buffer while shown (see setNotesShown)
 
     QStackedWidget* m_stack = nullptr;

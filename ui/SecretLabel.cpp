@@ -57,6 +57,12 @@ void SecretLabel::setSecret(SecureBuffer secret) {
     showMask();
 }
 
+void SecretLabel::setSource(Source source) {
+    clear();
+    m_source = std::move(source);
+    showMask();
+}
+
 QString SecretLabel::shownText() const {
     return m_label->text();
 }
@@ -64,11 +70,15 @@ QString SecretLabel::shownText() const {
 void SecretLabel::showMask() {
     // Replace the label's text first, then wipe our copy of the revealed text: while we still
     // hold a reference, the buffer is alive and wiping it clears the only remaining copy.
-    m_label->setText(m_secret.empty() ? QString() : Mask);
+    m_label->setText(isEmpty() ? QString() : Mask);
     wipe(m_shown);
 }
 
 void SecretLabel::setRevealed(bool revealed) {
+    if (revealed && m_secret.empty() && m_source) {
+        if (Result<SecureBuffer> opened = m_source())
+            m_secret = std::move(*opened);
+    }
     if (revealed && m_secret.empty())
         revealed = false;
     m_revealed = revealed;
@@ -78,6 +88,8 @@ void SecretLabel::setRevealed(bool revealed) {
     }
     if (!revealed) {
         showMask();
+        if (m_source)
+            m_secret.clear(); // opened again when needed
         return;
     }
     const std::string_view text = m_secret.view();
@@ -86,15 +98,23 @@ void SecretLabel::setRevealed(bool revealed) {
 }
 
 void SecretLabel::copy() {
-    if (m_secret.empty())
+    if (!m_secret.empty()) {
+        m_clipboard.copySecret(m_secret, m_what);
+    } else if (m_source) {
+        Result<SecureBuffer> opened = m_source(); // wiped on return
+        if (!opened || opened->empty())
+            return;
+        m_clipboard.copySecret(*opened, m_what);
+    } else {
         return;
-    m_clipboard.copySecret(m_secret, m_what);
+    }
     Q_EMIT copied();
 }
 
 void SecretLabel::clear() {
     setRevealed(false);
     m_secret.clear();
+    m_source = nullptr;
     showMask();
 }
 

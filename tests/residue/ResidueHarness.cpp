@@ -100,11 +100,19 @@ QString ResidueHarness::createVault() {
 }
 
 QString ResidueHarness::start(const QString& program, const QStringList& arguments,
-                              const QStringList& environment) {
+                              const QStringList& environment, bool wipingAllocator) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString& variable : environment) {
         const qsizetype equals = variable.indexOf(QLatin1Char('='));
         env.insert(variable.left(equals), variable.mid(equals + 1));
+    }
+    if (wipingAllocator && underAddressSanitizer()) {
+        // ASan owns the allocator (ui/WipeOnFree.cpp is not built): have it fill every freed
+        // block, as the real app's allocator wipes it, instead of keeping it as it was.
+        const QString fill = QStringLiteral("max_free_fill_size=2147483647:free_fill_byte=0");
+        const QString options = env.value(QStringLiteral("ASAN_OPTIONS"));
+        env.insert(QStringLiteral("ASAN_OPTIONS"),
+                   options.isEmpty() ? fill : options + QLatin1Char(':') + fill);
     }
     m_child.setProcessEnvironment(env);
     m_child.setProcessChannelMode(QProcess::ForwardedErrorChannel);

@@ -56,9 +56,10 @@ public:
     // Creates the vault with the minimum KDF; empty on success, else why not.
     QString createVault();
 
-    // Starts the child with arguments (no secrets there) and extra environment.
+    // Starts the child with arguments (no secrets there) and extra environment. wipingAllocator:
+    // the child links ui/WipeOnFree.cpp; under ASan (which replaces it) ASan fills freed blocks.
     QString start(const QString& program, const QStringList& arguments,
-                  const QStringList& environment = {});
+                  const QStringList& environment = {}, bool wipingAllocator = false);
     // Sends one command (and its secret line, if the last word names a secret); returns the
     // child's answer line ("ok" or "error: ...").
     QByteArray send(const QString& command);
