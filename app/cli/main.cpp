@@ -14,6 +14,7 @@
 #include <memory>
 
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -23,7 +24,10 @@ using namespace tessera::cli;
 namespace {
 
 // No core dumps and no ptrace attach by other processes of this user: either would expose keys.
+// Every file and folder it creates is private (0600 / 0700), also where a missing folder is made
+// on the way (the data folder's parents): umask 077.
 void hardenProcess() {
+    umask(077);
     const struct rlimit noCore = {0, 0};
     setrlimit(RLIMIT_CORE, &noCore);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);

@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstring>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 
 namespace {
@@ -43,8 +44,10 @@ const char Usage[] =
     "Environment: TESSERA_DATA_DIR (local data folder, default ~/.local/share/tessera).\n";
 
 // No core dumps and no ptrace attach by other processes of this user: an unlocked vault's keys
-// are in this process's memory.
+// are in this process's memory. Every file and folder the app creates is private (0600 / 0700),
+// including what Qt writes for it (QSettings' folder and file): umask 077.
 void hardenProcess() {
+    umask(077);
     const struct rlimit noCore { 0, 0 };
     if (setrlimit(RLIMIT_CORE, &noCore) != 0)
         std::fputs("tessera: warning: could not disable core dumps\n", stderr);
