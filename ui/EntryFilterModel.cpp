@@ -4,20 +4,54 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace tessera::ui {
 
 EntryFilterModel::EntryFilterModel(EntryModel& source, QObject* parent)
     : QSortFilterProxyModel(parent)
     , m_source(source) {
+    // Before QSortFilterProxyModel's own handlers (connected by setSourceModel): a changed or
+    // inserted row is then filtered by its current data, never by the last search's verdict.
+    const auto forget = [this] { forgetMatches(); };
+    connect(&source, &QAbstractItemModel::dataChanged, this, forget);
+    connect(&source, &QAbstractItemModel::rowsAboutToBeInserted, this, forget);
+    connect(&source, &QAbstractItemModel::rowsAboutToBeRemoved, this, forget);
+    connect(&source, &QAbstractItemModel::modelAboutToBeReset, this, forget);
     setSourceModel(&source);
     setSortRole(EntryModel::SortRole);
     setDynamicSortFilter(true);
     sort(EntryModel::TitleColumn, Qt::AscendingOrder);
-    const auto forget = [this] { m_bestTracked = false; };
-    connect(&source, &QAbstractItemModel::dataChanged, this, forget);
-    connect(&source, &QAbstractItemModel::rowsInserted, this, forget);
-    connect(&source, &QAbstractItemModel::rowsRemoved, this, forget);
-    connect(&source, &QAbstractItemModel::modelReset, this, forget);
+    // After them: an added entry or a changed title may have left the source out of title order.
+    const auto resort = [this] {
+        if (sortColumn() < 0 && !m_source.inTitleOrder())
+            applySort();
+    };
+    connect(&source, &QAbstractItemModel::dataChanged, this, resort);
+    connect(&source, &QAbstractItemModel::rowsInserted, this, resort);
+    connect(&source, &QAbstractItemModel::modelReset, this, resort);
+}
+
+void EntryFilterModel::forgetMatches() {
+    m_bestTracked = false;
+    m_matchesValid = false;
+    m_accepted.clear();
+    m_matchRows.clear();
+}
+
+void EntryFilterModel::sort(int column, Qt::SortOrder order) {
+    m_wantedColumn = column;
+    m_wantedOrder = order;
+    applySort();
+}
+
+void EntryFilterModel::applySort() {
+    const bool sourceOrder = m_wantedColumn == EntryModel::TitleColumn &&
+                             m_wantedOrder == Qt::AscendingOrder && !m_rankByMatch &&
+                             m_source.inTitleOrder();
+    const int column = sourceOrder ? -1 : m_wantedColumn;
+    if (column != sortColumn() || (column >= 0 && m_wantedOrder != sortOrder()))
+        QSortFilterProxyModel::sort(column, m_wantedOrder);
 }
 
 void EntryFilterModel::setScope(const Scope& scope) {
@@ -40,20 +74,73 @@ void EntryFilterModel::setSearchText(const QString& text) {
     refilter();
 }
 
+bool EntryFilterModel::matches(int sourceRow) const {
+    if (!inScope(m_source, sourceRow, m_scope))
+        return false;
+    const EntryModel::Row& row = m_source.row(sourceRow);
+    for (const QString& term : m_terms)
+        if (!row.haystack.contains(term))
+            return false;
+    return true;
+}
+
 void EntryFilterModel::refilter() {
+    // A query that only grew (every earlier term is inside a term now) in the same scope can only
+    // lose rows: only the rows that matched before are checked again.
+    bool narrowing = m_matchesValid && m_matchedScope == m_scope;
+    for (const QString& before : std::as_const(m_matchedTerms)) {
+        if (!narrowing)
+            break;
+        narrowing = std::any_of(m_terms.cbegin(), m_terms.cend(),
+                                [&before](const QString& now) { return now.contains(before); });
+    }
+    const int rows = m_source.rowCount();
+    std::vector<int> candidates;
+    if (narrowing) {
+        candidates = std::move(m_matchRows);
+    } else {
+        candidates.resize(std::size_t(rows));
+        for (int r = 0; r < rows; ++r)
+            candidates[std::size_t(r)] = r;
+    }
+    m_accepted.assign(std::size_t(rows), 0);
+    m_matchRows.clear();
+    m_bestSourceRow = -1;
+    m_bestRank = -1;
+    for (const int r : candidates) {
+        if (!matches(r))
+            continue;
+        m_accepted[std::size_t(r)] = 1;
+        m_matchRows.push_back(r);
+        if (!m_foldedText.isEmpty()) {
+            const int rowRank = rank(m_source.row(r).foldedTitle);
+            const int order = m_source.titleOrder(r);
+            if (rowRank > m_bestRank || (rowRank == m_bestRank && order < m_bestOrder)) {
+                m_bestRank = rowRank;
+                m_bestOrder = order;
+                m_bestSourceRow = r;
+            }
+        }
+    }
+    m_matchesValid = true;
+    m_matchedTerms = m_terms;
+    m_matchedScope = m_scope;
+    refilterProxy();
+}
+
+void EntryFilterModel::refilterProxy() {
     // invalidateFilter() updates the mapping incrementally and announces every run of removed or
     // inserted rows on its own; after a keystroke over 100k entries the matches are scattered,
     // so that is thousands of signals, each costing the view a pass over its rows. invalidate()
     // drops the mapping and announces one layout change; the rows are then filtered and sorted
     // again on the cached fields (filter_bench measures both).
     m_bestTracked = true;
-    m_bestSourceRow = -1;
-    m_bestRank = -1;
     invalidate();
 }
 
 void EntryFilterModel::setRankByMatch(bool on) {
     m_rankByMatch = on;
+    applySort();
     invalidate();
 }
 
@@ -90,22 +177,12 @@ bool EntryFilterModel::inScope(const EntryModel& source, int sourceRow, const Sc
 }
 
 bool EntryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
-    if (sourceParent.isValid() || !inScope(m_source, sourceRow, m_scope))
+    if (sourceParent.isValid())
         return false;
-    const EntryModel::Row& row = m_source.row(sourceRow);
-    for (const QString& term : m_terms)
-        if (!row.haystack.contains(term))
-            return false;
-    if (m_bestTracked && !m_foldedText.isEmpty()) {
-        const int rowRank = rank(row.foldedTitle);
-        const int order = m_source.titleOrder(sourceRow);
-        if (rowRank > m_bestRank || (rowRank == m_bestRank && order < m_bestOrder)) {
-            m_bestRank = rowRank;
-            m_bestOrder = order;
-            m_bestSourceRow = sourceRow;
-        }
-    }
-    return true;
+    // Decided by refilter() for every row; a row the source changed since is checked here.
+    if (m_matchesValid && std::size_t(sourceRow) < m_accepted.size())
+        return m_accepted[std::size_t(sourceRow)] != 0;
+    return matches(sourceRow);
 }
 
 bool EntryFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {

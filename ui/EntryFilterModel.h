@@ -41,6 +41,10 @@ public:
     // Whether an entry (a row of the source model) is inside a scope, whatever the search says.
     static bool inScope(const EntryModel& source, int sourceRow, const Scope& scope);
 
+    // Sorting by title (ascending) keeps EntryModel's own order when its rows are in title order
+    // (EntryModel::inTitleOrder), so no keystroke sorts 100k rows.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
@@ -48,6 +52,20 @@ protected:
 private:
     int rank(const QString& foldedTitle) const; // 3 equal, 2 starts with, 1 contains, 0 other
     void refilter();
+    void refilterProxy(); // the proxy's mapping rebuilt from m_accepted, one layout change
+    bool matches(int sourceRow) const; // scope and every term
+    void applySort();                  // the wanted sort, or the source order where that is it
+    void forgetMatches();              // after a change of the source
+
+    // The rows that matched the last search, so that a query that only grows (each term typed
+    // further) checks those rows alone; m_accepted[sourceRow] answers filterAcceptsRow.
+    std::vector<int> m_matchRows;
+    std::vector<char> m_accepted;
+    bool m_matchesValid = false;
+    QStringList m_matchedTerms;
+    Scope m_matchedScope;
+    int m_wantedColumn = 0;
+    Qt::SortOrder m_wantedOrder = Qt::AscendingOrder;
 
     EntryModel& m_source;
     Scope m_scope;

@@ -90,6 +90,20 @@ void EntryModel::reload() {
         m_rows.reserve(entries.size());
         for (const EntryOverview& entry : entries)
             m_rows.push_back(rowFrom(entry));
+        // Stored in title order, so that titleOrder(row) == row and the list needs no sort.
+        std::vector<Row> sorted;
+        sorted.reserve(m_rows.size());
+        if (!m_rows.empty())
+            titleOrder(0); // sorts once
+        std::vector<int> byTitle(m_rows.size());
+        for (std::size_t i = 0; i < m_rows.size(); ++i)
+            byTitle[std::size_t(m_titleOrder[i])] = int(i);
+        for (int row : byTitle)
+            sorted.push_back(std::move(m_rows[std::size_t(row)]));
+        m_rows = std::move(sorted);
+        for (std::size_t i = 0; i < m_titleOrder.size(); ++i)
+            m_titleOrder[i] = int(i);
+        m_inTitleOrder = true;
         reindexFrom(0);
     }
     endResetModel();
@@ -170,10 +184,19 @@ int EntryModel::titleOrder(int row) const {
             return x.id < y.id;
         });
         m_titleOrder.assign(rows.size(), 0);
-        for (std::size_t place = 0; place < rows.size(); ++place)
+        m_inTitleOrder = true;
+        for (std::size_t place = 0; place < rows.size(); ++place) {
             m_titleOrder[std::size_t(rows[place])] = int(place);
+            m_inTitleOrder = m_inTitleOrder && rows[place] == int(place);
+        }
     }
     return m_titleOrder[std::size_t(row)];
+}
+
+bool EntryModel::inTitleOrder() const {
+    if (!m_rows.empty())
+        titleOrder(0);
+    return m_inTitleOrder;
 }
 
 QModelIndex EntryModel::indexOf(const EntryId& id, int column) const {

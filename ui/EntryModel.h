@@ -84,6 +84,10 @@ public:
     // The row's place in title order (case-folded title, then username, then id): sorting by
     // title compares these integers. Recomputed once after a change, on first use.
     int titleOrder(int row) const;
+    // True while the rows are in title order (after every reload; an added entry or a changed
+    // title may break it until the next one): the filter then keeps the source order instead of
+    // sorting 100k rows per keystroke.
+    bool inTitleOrder() const;
 
     // The letter avatar drawn for a title (cached per letter and colour).
     QIcon avatar(const QString& title) const;
@@ -105,6 +109,7 @@ private:
     QHash<QByteArray, int> m_positions;
     mutable QHash<quint32, QIcon> m_avatars;
     mutable std::vector<int> m_titleOrder; // empty: to be recomputed
+    mutable bool m_inTitleOrder = true;    // valid with m_titleOrder
 };
 
 } // namespace tessera::ui
