@@ -156,6 +156,30 @@ def operations(vault, kdbx, entries, run_index):
     return ops
 
 
+def measure_app(app, vault, env, runs):
+    """The desktop app offscreen (TESSERA_TIMING, ui/EntryListView.h): launch -> unlock window
+    shown, and the password typed -> entry list shown; medians in ms, or None without the app."""
+    if not os.access(app, os.X_OK):
+        return None
+    env = dict(env, TESSERA_TIMING='1', QT_QPA_PLATFORM='offscreen')
+    shown, listed = [], []
+    for _ in range(runs):
+        start = time.monotonic() * 1000  # CLOCK_MONOTONIC, as the app prints it
+        done = subprocess.run([app, vault], input=(PASSWORD + '\n').encode(), env=env,
+                              capture_output=True, timeout=300)
+        marks = {}
+        for line in done.stderr.decode('utf-8', 'replace').splitlines():
+            if line.startswith('tessera-timing: '):
+                _, what, ms = line.split()
+                marks[what] = float(ms)
+        if 'window-shown' not in marks or 'list-shown' not in marks:
+            sys.exit('compare.py: the app did not report its timings (exit %d): %s' % (
+                done.returncode, done.stderr.decode('utf-8', 'replace')[-500:]))
+        shown.append(marks['window-shown'] - start)
+        listed.append(marks['list-shown'] - marks['window-shown'])
+    return {'launch_to_unlock_window_ms': median(shown), 'unlock_to_list_ms': median(listed)}
+
+
 def median(values):
     return statistics.median(values) if values else float('nan')
 
@@ -169,6 +193,8 @@ def main():
     parser.add_argument('--kdf-mem-kib', type=int, default=1024)
     parser.add_argument('--work', help='work folder (default: a temporary one, removed after)')
     parser.add_argument('--json', help='also write the figures to this file')
+    parser.add_argument('--app-size', type=int, default=10000,
+                        help='time the desktop app (offscreen) at this size (0: not at all)')
     parser.add_argument('--smoke', action='store_true',
                         help='check that everything runs and answers right; targets not judged')
     args = parser.parse_args()
@@ -231,6 +257,14 @@ def main():
             'tessera_rss_kib': max(v for op, v in tessera.rss.items() if op != 'warm-up'),
             'keepass_rss_kib': max(keepass.rss.values()),
         })
+        if size == args.app_size:
+            app_env = dict(tessera_env, HOME=os.path.join(work, 'app-home'),
+                           XDG_CONFIG_HOME=os.path.join(work, 'app-home/.config'),
+                           XDG_RUNTIME_DIR=os.path.join(work, 'app-run'))
+            os.makedirs(app_env['XDG_CONFIG_HOME'], exist_ok=True)
+            os.makedirs(app_env['XDG_RUNTIME_DIR'], mode=0o700, exist_ok=True)
+            results[-1]['app'] = measure_app(os.path.join(build, 'app/tessera'), vault, app_env,
+                                             args.runs)
         shutil.rmtree(folder, ignore_errors=True)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
@@ -294,6 +328,12 @@ def report(results, args, tessera_kdf, keepass_kdf):
             result['size'], result['tessera_rss_kib'] / 1024, result['keepass_rss_kib'] / 1024,
             rss_ratio, rss_met, result['tessera_file'] / 2**20, result['keepass_file'] / 2**20,
             file_ratio, file_met))
+    for result in results:
+        if result.get('app'):
+            print('desktop app at %d entries (offscreen, password typed on the unlock page): '
+                  'launch -> unlock window %.0f ms, unlock -> list shown %.0f ms' % (
+                      result['size'], result['app']['launch_to_unlock_window_ms'],
+                      result['app']['unlock_to_list_ms']))
     print()
     print('targets: RSS at 100k < 1/3 of KeePassXC; vault file <= %dx the KDBX; ratios and '
           '"show - start" (process start and KDF taken out) as in issue 9' % FILE_SIZE_FACTOR)
