@@ -29,10 +29,6 @@ constexpr qreal Gap = 14;
 constexpr qreal MasterBoxHeight = 44;
 constexpr int VaultIdGroup = 4;
 
-QString text(const char* source) {
-    return QCoreApplication::translate("tessera::EmergencyKit", source);
-}
-
 // Draws paragraphs and labelled fields down the page.
 class PageWriter {
 public:
@@ -111,30 +107,34 @@ void drawKit(QPdfWriter& writer, const EmergencyKit& kit) {
     mono.setBold(true);
     mono.setStyleHint(QFont::Monospace);
 
-    page.paragraph(text("Tessera Emergency Kit"), title);
+    page.paragraph(QCoreApplication::translate("tessera::EmergencyKit", "Tessera Emergency Kit"),
+                   title);
     page.paragraph(
-        text("Made on %1 for the vault \u201c%2\u201d.")
+        QCoreApplication::translate("tessera::EmergencyKit", "Made on %1 for the vault “%2”.")
             .arg(QLocale().toString(kit.made.date(), QLocale::LongFormat), kit.vaultName),
         body, QColor(0x44, 0x44, 0x44));
-    page.paragraph(text("This vault needs two things to open: your master password and the secret "
-                        "key below. Print this page, write your master password in the box by "
-                        "hand, and keep the sheet somewhere safe, away from your computer. Then "
-                        "delete this PDF file."),
+    page.paragraph(QCoreApplication::translate(
+                       "tessera::EmergencyKit",
+                       "This vault needs two things to open: your master password and the secret "
+                       "key below. Print this page, write your master password in the box by "
+                       "hand, and keep the sheet somewhere safe, away from your computer. Then "
+                       "delete this PDF file."),
                    body);
 
-    page.label(text("Vault name"));
+    page.label(QCoreApplication::translate("tessera::EmergencyKit", "Vault name"));
     page.box(kit.vaultName, value, 0);
     // Identifiers in a fixed-width font: no ligatures ("ff" stays two letters for people and
     // for text extraction), every character as wide as the next.
     QFont fixedValue = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     fixedValue.setStyleHint(QFont::Monospace);
     fixedValue.setPointSizeF(10.5);
-    page.label(text("Vault ID"));
+    page.label(QCoreApplication::translate("tessera::EmergencyKit", "Vault ID"));
     page.box(formatVaultId(kit.vaultId), fixedValue, 0);
-    page.label(text("Vault file (where it was when this kit was made)"));
+    page.label(QCoreApplication::translate("tessera::EmergencyKit",
+                                           "Vault file (where it was when this kit was made)"));
     page.box(kit.vaultPath, fixedValue, 0);
 
-    page.label(text("Secret key"));
+    page.label(QCoreApplication::translate("tessera::EmergencyKit", "Secret key"));
     // QPainter needs the key as a QString: that copy is wiped right after drawing.
     SecureBuffer keyText = formatSecretKey(*kit.secretKey);
     QString key = QString::fromLatin1(reinterpret_cast<const char*>(keyText.data()),
@@ -143,19 +143,25 @@ void drawKit(QPdfWriter& writer, const EmergencyKit& kit) {
     wipe(key);
     keyText.clear();
 
-    page.label(text("Master password (write it by hand; never type it into this file)"));
+    page.label(QCoreApplication::translate(
+        "tessera::EmergencyKit",
+        "Master password (write it by hand; never type it into this file)"));
     page.box(QString(), value, MasterBoxHeight);
 
     page.space(4);
-    page.paragraph(text("To open the vault on a new device: install Tessera, open the vault file "
-                        "(from your cloud folder or a copy of it), then type your master password "
-                        "and this secret key. Each device asks for the secret key once and can "
-                        "remember it."),
+    page.paragraph(QCoreApplication::translate(
+                       "tessera::EmergencyKit",
+                       "To open the vault on a new device: install Tessera, open the vault file "
+                       "(from your cloud folder or a copy of it), then type your master password "
+                       "and this secret key. Each device asks for the secret key once and can "
+                       "remember it."),
                    body);
-    page.paragraph(text("Anyone who has this sheet, your master password and a copy of the vault "
-                        "file can open your vault. Without the secret key nobody can, not even "
-                        "you. If you turn the secret key off or make a new one, this kit no "
-                        "longer works: make a new kit and destroy this one."),
+    page.paragraph(QCoreApplication::translate(
+                       "tessera::EmergencyKit",
+                       "Anyone who has this sheet, your master password and a copy of the vault "
+                       "file can open your vault. Without the secret key nobody can, not even "
+                       "you. If you turn the secret key off or make a new one, this kit no "
+                       "longer works: make a new kit and destroy this one."),
                    body);
 }
 
@@ -193,7 +199,8 @@ Status writeEmergencyKit(const QString& path, const EmergencyKit& kit, bool repl
             writer.setResolution(PointsPerInch);
             writer.setPageSize(QPageSize(QPageSize::A4));
             writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Point);
-            writer.setTitle(text("Tessera Emergency Kit"));
+            writer.setTitle(
+                QCoreApplication::translate("tessera::EmergencyKit", "Tessera Emergency Kit"));
             writer.setCreator(QStringLiteral("Tessera"));
             drawKit(writer, kit);
             written = file.flush() && file.error() == QFileDevice::NoError;

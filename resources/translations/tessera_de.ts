@@ -13,6 +13,49 @@
     </message>
 </context>
 <context>
+    <name>tessera::EmergencyKit</name>
+    <message>
+        <source>Tessera Emergency Kit</source>
+        <translation>Tessera-Notfall-Kit</translation>
+    </message>
+    <message>
+        <source>Made on %1 for the vault “%2”.</source>
+        <translation>Erstellt am %1 für den Tresor „%2“.</translation>
+    </message>
+    <message>
+        <source>This vault needs two things to open: your master password and the secret key below. Print this page, write your master password in the box by hand, and keep the sheet somewhere safe, away from your computer. Then delete this PDF file.</source>
+        <translation>Dieser Tresor braucht zwei Dinge zum Öffnen: Ihr Hauptpasswort und den geheimen Schlüssel unten. Drucken Sie diese Seite aus, tragen Sie Ihr Hauptpasswort von Hand in das Feld ein und bewahren Sie das Blatt an einem sicheren Ort auf, nicht bei Ihrem Computer. Löschen Sie danach diese PDF-Datei.</translation>
+    </message>
+    <message>
+        <source>Vault name</source>
+        <translation>Name des Tresors</translation>
+    </message>
+    <message>
+        <source>Vault ID</source>
+        <translation>Tresor-ID</translation>
+    </message>
+    <message>
+        <source>Vault file (where it was when this kit was made)</source>
+        <translation>Tresordatei (wo sie lag, als dieses Kit erstellt wurde)</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <source>Master password (write it by hand; never type it into this file)</source>
+        <translation>Hauptpasswort (von Hand eintragen, nie in diese Datei tippen)</translation>
+    </message>
+    <message>
+        <source>To open the vault on a new device: install Tessera, open the vault file (from your cloud folder or a copy of it), then type your master password and this secret key. Each device asks for the secret key once and can remember it.</source>
+        <translation>So öffnen Sie den Tresor auf einem neuen Gerät: Installieren Sie Tessera, öffnen Sie die Tresordatei (aus Ihrem Cloud-Ordner oder eine Kopie davon) und geben Sie dann Ihr Hauptpasswort und diesen geheimen Schlüssel ein. Jedes Gerät fragt einmal nach dem geheimen Schlüssel und kann ihn sich merken.</translation>
+    </message>
+    <message>
+        <source>Anyone who has this sheet, your master password and a copy of the vault file can open your vault. Without the secret key nobody can, not even you. If you turn the secret key off or make a new one, this kit no longer works: make a new kit and destroy this one.</source>
+        <translation>Wer dieses Blatt, Ihr Hauptpasswort und eine Kopie der Tresordatei hat, kann Ihren Tresor öffnen. Ohne den geheimen Schlüssel kann es niemand, auch Sie nicht. Wenn Sie den geheimen Schlüssel ausschalten oder einen neuen erzeugen, funktioniert dieses Kit nicht mehr: Erstellen Sie ein neues Kit und vernichten Sie dieses.</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::AttachmentFiles</name>
     <message>
         <source>No program on this desktop opens %1.</source>
