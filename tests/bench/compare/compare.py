@@ -100,6 +100,12 @@ def expect_some(stdout):
 def build_data(args, size, folder, tessera_env):
     """Both databases of one size; returns (vault, kdbx, entries as dicts)."""
     os.makedirs(folder, exist_ok=True)
+    vault = os.path.join(folder, 'tessera.tessera')
+    jsonl = os.path.join(folder, 'entries.jsonl')
+    kdbx = os.path.join(folder, 'keepassxc.kdbx')
+    if args.reuse and all(os.path.exists(p) for p in (vault, jsonl, kdbx)):
+        with open(jsonl, encoding='utf-8') as lines:
+            return vault, kdbx, [json.loads(line) for line in lines]
     kdf = ['--kdf-ops', str(args.kdf_ops), '--kdf-mem-kib', str(args.kdf_mem_kib)]
     subprocess.run([args.bench_dataset, 'vault', '--entries', str(size), '--out', folder] + kdf,
                    input=(PASSWORD + '\n').encode(), env=tessera_env, check=True,
@@ -195,6 +201,8 @@ def main():
     parser.add_argument('--json', help='also write the figures to this file')
     parser.add_argument('--app-size', type=int, default=10000,
                         help='time the desktop app (offscreen) at this size (0: not at all)')
+    parser.add_argument('--reuse', action='store_true',
+                        help='keep the data sets in --work and use those an earlier run left')
     parser.add_argument('--smoke', action='store_true',
                         help='check that everything runs and answers right; targets not judged')
     args = parser.parse_args()
@@ -265,7 +273,8 @@ def main():
             os.makedirs(app_env['XDG_RUNTIME_DIR'], mode=0o700, exist_ok=True)
             results[-1]['app'] = measure_app(os.path.join(build, 'app/tessera'), vault, app_env,
                                              args.runs)
-        shutil.rmtree(folder, ignore_errors=True)
+        if not args.reuse:
+            shutil.rmtree(folder, ignore_errors=True)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     ok = report(results, args, tessera_kdf, keepass_kdf)
