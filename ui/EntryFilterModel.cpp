@@ -71,6 +71,9 @@ void EntryFilterModel::setSearchText(const QString& text) {
     if (terms == m_terms)
         return; // e.g. a trailing space: same filter, nothing to redo
     m_terms = terms;
+    m_matchers.clear();
+    for (const QString& term : std::as_const(m_terms))
+        m_matchers.emplace_back(term, Qt::CaseSensitive); // both sides are folded already
     refilter();
 }
 
@@ -78,8 +81,8 @@ bool EntryFilterModel::matches(int sourceRow) const {
     if (!inScope(m_source, sourceRow, m_scope))
         return false;
     const EntryModel::Row& row = m_source.row(sourceRow);
-    for (const QString& term : m_terms)
-        if (!row.haystack.contains(term))
+    for (const QStringMatcher& matcher : m_matchers)
+        if (matcher.indexIn(row.haystack) < 0)
             return false;
     return true;
 }

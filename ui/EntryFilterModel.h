@@ -7,6 +7,9 @@
 
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <QStringMatcher>
+
+#include <vector>
 
 namespace tessera::ui {
 
@@ -72,6 +75,8 @@ private:
     QString m_text;
     QString m_foldedText; // the whole query, folded and trimmed (best-match ranking)
     QStringList m_terms;  // folded, split on white space
+    // One matcher per term: its skip table is built once per keystroke, not once per row.
+    std::vector<QStringMatcher> m_matchers;
     bool m_rankByMatch = false;
     // The best match, found while the rows are filtered after a keystroke (no second pass over
     // 100k rows); invalid once the source changes, and bestMatch() then looks row by row.
