@@ -266,7 +266,14 @@ Result<SyncReport> VaultController::sync(const SyncOptions& options) {
     m_publishTimer.stop();
     if (!m_vault)
         return lockedError();
-    auto report = syncVault(*m_vault, *m_device.clock, options);
+    // The vault's secret key goes with every sync: conflict copies under another header and a
+    // vault file re-keyed on another device (a new password, the same key) are opened with it.
+    SyncOptions withKey = options;
+    if (!withKey.secretKey)
+        withKey.secretKey = secretKey();
+    if (!withKey.file.otherSecretKey)
+        withKey.file.otherSecretKey = secretKey();
+    auto report = syncVault(*m_vault, *m_device.clock, withKey);
     if (!report)
         return report;
     if (report->merged() > 0 || report->file.merged)
