@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QMultiHash>
 
 #include <fcntl.h>
 #include <string.h>
@@ -16,6 +17,11 @@ namespace {
 
 constexpr qint64 ChunkBytes = 1 << 20;
 constexpr qint64 PageBytes = 4096;
+constexpr int PrefixBytes = 4;
+
+std::size_t prefixHash(quint32 prefix) {
+    return (prefix * 2654435761u) >> 16;
+}
 
 #if defined(__x86_64__)
 // AddressSanitizer's x86_64 shadow (LowShadow, ShadowGap, HighShadow): Shadow = (Mem >> 3) +
@@ -148,8 +154,18 @@ ScanResult scanProcess(pid_t pid, const QList<Needle>& needles) {
         return result;
     }
     qsizetype longest = 0;
-    for (const Needle& needle : needles)
-        longest = std::max(longest, needle.bytes.size());
+    std::vector<bool> filter(std::size_t(1) << 16);
+    QMultiHash<quint32, int> byPrefix;
+    for (int n = 0; n < needles.size(); ++n) {
+        const QByteArray& bytes = needles.at(n).bytes;
+        if (bytes.size() < PrefixBytes)
+            continue; // too short to mean anything: every needle is a whole secret
+        longest = std::max(longest, bytes.size());
+        quint32 prefix;
+        memcpy(&prefix, bytes.constData(), PrefixBytes);
+        filter[prefixHash(prefix)] = true;
+        byPrefix.insert(prefix, n);
+    }
     QByteArray chunk;
     int unreadablePages = 0;
     for (int index = 0; index < result.mappings.size(); ++index) {
@@ -164,24 +180,24 @@ ScanResult scanProcess(pid_t pid, const QList<Needle>& needles) {
             const qint64 length = std::min(size - offset, ChunkBytes + longest - 1);
             readRange(fd, mapping.start + quintptr(offset), length, chunk, &unreadablePages);
             result.bytesScanned += std::min(length, ChunkBytes);
-            for (int n = 0; n < needles.size(); ++n) {
-                const QByteArray& bytes = needles.at(n).bytes;
-                if (bytes.isEmpty())
+            // One pass per chunk: a 4-byte prefix filter, then a full compare of the needles
+            // with that prefix (memmem per needle was 30 passes over hundreds of MiB under ASan).
+            const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.constData());
+            const qint64 starts = std::min<qint64>(chunk.size() - PrefixBytes + 1, ChunkBytes);
+            for (qint64 at = 0; at < starts; ++at) {
+                quint32 prefix;
+                memcpy(&prefix, bytes + at, PrefixBytes);
+                if (!filter[prefixHash(prefix)])
                     continue;
-                const char* begin = chunk.constData();
-                const char* end = begin + chunk.size();
-                for (const char* at = begin;;) {
-                    at = static_cast<const char*>(
-                        memmem(at, size_t(end - at), bytes.constData(), size_t(bytes.size())));
-                    if (!at)
-                        break;
-                    // A match starting in the overlap belongs to the next chunk.
-                    if (at - begin < ChunkBytes) {
+                const auto [first, last] = byPrefix.equal_range(prefix);
+                for (auto it = first; it != last; ++it) {
+                    const int n = it.value();
+                    const QByteArray& needle = needles.at(n).bytes;
+                    if (at + needle.size() <= chunk.size() &&
+                        memcmp(bytes + at, needle.constData(), size_t(needle.size())) == 0) {
                         ++result.counts[n];
-                        result.hits.append(
-                            {n, mapping.start + quintptr(offset) + quintptr(at - begin), index});
+                        result.hits.append({n, mapping.start + quintptr(offset + at), index});
                     }
-                    ++at;
                 }
             }
         }

@@ -102,6 +102,9 @@ private Q_SLOTS:
         QFETCH(QStringList, onlyLocked);
         const QStringList problems = m_harness.check(QStringLiteral("app"), checkpoint);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+        // ASan's mlock interceptor does nothing: only the copies can be counted there.
+        if (underAddressSanitizer() && !onlyLocked.isEmpty())
+            QSKIP("copies counted (as expected); mlock is a no-op under AddressSanitizer");
         const ScanResult& scan = m_harness.lastScan();
         for (const Hit& hit : scan.hits) {
             const QString label = m_harness.lastNeedles().at(hit.needle).label;

@@ -75,7 +75,10 @@ private Q_SLOTS:
         const QStringList problems = m_harness.check(QStringLiteral("core"), checkpoint);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
 
-        // Keys and opened details live in mlock-ed memory (SecureBuffer).
+        // Keys and opened details live in mlock-ed memory (SecureBuffer). ASan's mlock
+        // interceptor does nothing, so under ASan only the copies were counted.
+        if (underAddressSanitizer() && (keysLocked || !onlyLocked.isEmpty()))
+            QSKIP("copies counted (none found); mlock is a no-op under AddressSanitizer");
         if (keysLocked) {
             const qint64 locked = lockedKiB(m_harness.childPid());
             QVERIFY2(locked > 0, qPrintable(QStringLiteral("VmLck %1 kB").arg(locked)));
