@@ -8,8 +8,8 @@ namespace {
 
 constexpr std::array Table{
     Command{QLatin1String("create"), QLatin1String("Create a new vault file."), runCreate},
-    Command{QLatin1String("info"), QLatin1String("Show the vault's name, id, KDF and counts."),
-            runInfo},
+    Command{QLatin1String("info"),
+            QLatin1String("Show the vault's name, id, KDF, guess cost and counts."), runInfo},
     Command{QLatin1String("ls"), QLatin1String("List entries (the trash with --trash)."), runLs},
     Command{QLatin1String("search"), QLatin1String("List entries matching every term."), runSearch},
     Command{QLatin1String("show"), QLatin1String("Show one entry."), runShow},
