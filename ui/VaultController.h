@@ -79,7 +79,7 @@ public:
     int publishDelayMs() const { return m_publishTimer.interval(); }
 
     // ---- Secret key (core/vault/SecretKeyStore.h) ----
-    // Where this device keeps secret keys: the desktop keyring or a 0600 file (platform/
+    // Where this device keeps secret keys: the desktop keyring or a 0600 file (app/platform/
     // DeviceSecretKeyStore) unless replaced (tests).
     SecretKeyStore& secretKeys() { return *m_secretKeys; }
     void setSecretKeyStore(std::unique_ptr<SecretKeyStore> store);

@@ -1,6 +1,6 @@
 #pragma once
 // Where a device keeps the secret keys of the vaults it opens, by vault id, so the user types a
-// key once per device. The desktop keyring (platform/KeyringSecretKeyStore, through qtkeychain)
+// key once per device. The desktop keyring (app/platform/KeyringSecretKeyStore, through qtkeychain)
 // when a Secret Service answers; otherwise FileSecretKeyStore: one 0600 file per vault in a 0700
 // folder of Tessera's local data folder. The vault file never holds its secret key: a copy of the
 // vault file (the cloud folder, a backup) cannot be guessed at without it.
