@@ -24,6 +24,7 @@ namespace {
 // KDBX 4 writes times as base64 of a little-endian count of seconds since 0001-01-01 UTC.
 constexpr qint64 SecondsFromYear1To1970 = 62135596800LL;
 constexpr int KdbxTimeBytes = 8;
+constexpr quint64 MaxKdbxSeconds = 315537897599ULL; // 9999-12-31 23:59:59
 
 class XmlImporter {
 public:
@@ -134,10 +135,13 @@ private:
             return *iso;
         const QByteArray raw = QByteArray::fromBase64(t.toLatin1());
         if (raw.size() == KdbxTimeBytes) {
-            qint64 seconds = 0;
+            quint64 seconds = 0;
             for (int i = KdbxTimeBytes - 1; i >= 0; --i)
                 seconds = (seconds << 8) | static_cast<unsigned char>(raw.at(i));
-            return (seconds - SecondsFromYear1To1970) * 1000;
+            // Seconds since 0001-01-01; beyond 9999-12-31 it is no KeePass time (and would
+            // overflow milliseconds).
+            if (seconds <= MaxKdbxSeconds)
+                return (qint64(seconds) - SecondsFromYear1To1970) * 1000;
         }
         return failure(QStringLiteral("\"%1\" is not a time").arg(t));
     }
