@@ -75,6 +75,19 @@ bool commandNeedsGui(int argc, char** argv);
 // The vault a command works on. The Device (at a stable address) outlives the Vault that was
 // opened with it. secretKey: the key it was unlocked with, when the vault needs one.
 struct OpenVault {
+    OpenVault() = default;
+    OpenVault(std::unique_ptr<Device> device_, std::unique_ptr<Vault> vault_,
+              std::optional<SecureBuffer> secretKey_)
+        : device(std::move(device_))
+        , vault(std::move(vault_))
+        , secretKey(std::move(secretKey_)) {}
+    OpenVault(OpenVault&&) = default;
+    OpenVault& operator=(OpenVault&&) = default;
+    ~OpenVault() {
+        if (vault)
+            vault->lockForExit(); // the command is the process's last use of it
+    }
+
     std::unique_ptr<Device> device;
     std::unique_ptr<Vault> vault;
     std::optional<SecureBuffer> secretKey;

@@ -35,10 +35,16 @@ void printOverviews(Output& out, const std::vector<const EntryOverview*>& entrie
         json.finish();
         return;
     }
+    QString line;
     for (const EntryOverview* entry : entries) {
-        out.line(QStringList{idHex(entry->id), displaySafe(entry->title.value),
-                             displaySafe(entry->username.value), displaySafe(entry->folder.value)}
-                     .join(QLatin1Char('\t')));
+        line.resize(0); // one buffer for every line
+        line += idHex(entry->id);
+        for (const QString* field :
+             {&entry->title.value, &entry->username.value, &entry->folder.value}) {
+            line += QLatin1Char('\t');
+            line += displaySafe(*field);
+        }
+        out.line(line);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "Format.h"
 
+#include <algorithm>
+
 #include <QDate>
 #include <QDateTime>
 
@@ -51,9 +53,14 @@ QString displaySize(qint64 bytes) {
 }
 
 QString displaySafe(const QString& text) {
+    // Unicode's control characters (category Cc) are exactly U+0000..U+001F and U+007F..U+009F.
+    const auto isControl = [](char16_t c) { return c < 0x20 || (c >= 0x7f && c <= 0x9f); };
+    const auto chars = QStringView(text);
+    if (std::none_of(chars.begin(), chars.end(), [&](QChar c) { return isControl(c.unicode()); }))
+        return text; // shared, no copy: nearly every title and user name
     QString safe = text;
     for (QChar& c : safe) {
-        if (c.category() == QChar::Other_Control)
+        if (isControl(c.unicode()))
             c = QLatin1Char('?');
     }
     return safe;

@@ -210,6 +210,9 @@ Result<Database> Database::open(const QString& path, const Key& key, QByteArrayV
     if (mode == Mode::Hostile) {
         name = QUrl::fromLocalFile(path).toEncoded() + "?mode=ro&immutable=1";
         flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    } else if (mode == Mode::ReadOnly) {
+        name = QFile::encodeName(path);
+        flags |= SQLITE_OPEN_READONLY;
     } else {
         name = QFile::encodeName(path);
         flags |= SQLITE_OPEN_READWRITE | (mode == Mode::Create ? SQLITE_OPEN_CREATE : 0);
@@ -234,7 +237,7 @@ Result<Database> Database::open(const QString& path, const Key& key, QByteArrayV
     if (mode == Mode::Create) {
         TESSERA_TRY(db.exec("PRAGMA auto_vacuum = FULL"));
     }
-    if (mode != Mode::Hostile) {
+    if (mode == Mode::ReadWrite || mode == Mode::Create) {
         TESSERA_TRY(db.exec("PRAGMA secure_delete = ON"));
         TESSERA_TRY(db.exec("PRAGMA foreign_keys = OFF"));
     }
@@ -284,6 +287,14 @@ Result<Statement> Database::prepare(const char* sql) {
     if (rc != SQLITE_OK)
         return storageError(m_db, rc, QStringLiteral("database query failed"));
     return Statement(stmt, m_db);
+}
+
+bool Database::isReadOnly() const {
+    return m_db && sqlite3_db_readonly(m_db, "main") == 1;
+}
+
+qint64 Database::totalChanges() const {
+    return m_db ? sqlite3_total_changes(m_db) : 0;
 }
 
 Result<qint64> Database::queryInt(const char* sql) {

@@ -75,6 +75,7 @@ public:
     enum class Mode {
         Create,    // a new file (refuses an existing one)
         ReadWrite, // Tessera's own private working copy
+        ReadOnly,  // a second connection to the working copy, for reading in another thread
         Hostile,   // a file Tessera did not just write: read-only, immutable, triggers off
     };
 
@@ -93,6 +94,10 @@ public:
     void restrictToReading(const QStringList& tables);
 
     bool isOpen() const { return m_db != nullptr; }
+    bool isReadOnly() const;
+    // Rows this connection has inserted, updated or deleted since it opened: tells whether
+    // something derived from the file is still current (with PRAGMA data_version for others).
+    qint64 totalChanges() const;
     QString lastError() const;
     void close();
 

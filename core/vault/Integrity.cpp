@@ -5,7 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
-#include <array>
+#include <cstring>
 
 namespace tessera {
 
@@ -17,38 +17,6 @@ Error tampered(const QString& what) {
 }
 
 constexpr std::size_t VersionEntryBytes = 16 + 8;
-
-// Row MACs per table code (index 0: codes outside 1..7), counted while the MAC is computed.
-using MacCounts = std::array<qint64, std::size(AllTables) + 1>;
-
-Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const ManifestBinding& binding,
-                               QByteArrayView versions, MacCounts* counts = nullptr) {
-    Mac m(manifestKey);
-    m.add(QByteArrayView("tessera-manifest-v1"));
-    m.add(binding.vaultId);
-    m.add(binding.header);
-    m.addU64(binding.epoch);
-    m.addField(versions);
-    m.add(schemaHash());
-    m.addU64(SchemaVersion);
-    auto stmt = db.prepare("SELECT tbl, id, mac FROM row_macs ORDER BY tbl, id");
-    if (!stmt)
-        return stmt.error();
-    QByteArray id;
-    TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
-        const qint64 table = row.int64(0);
-        if (counts)
-            ++(*counts)[table >= 1 && table <= qint64(std::size(AllTables)) ? std::size_t(table)
-                                                                            : 0];
-        m.addU64(quint64(table));
-        id.clear();
-        row.appendCanonical(1, id);
-        m.addField(id);
-        m.add(row.blobView(2));
-        return {};
-    }));
-    return m.finish();
-}
 
 } // namespace
 
@@ -126,23 +94,78 @@ RowMacs::RowMacs(const Key& rowMacKey, Table table)
 }
 
 QByteArray RowMacs::of(const Statement& row) {
-    m_columns.clear();
+    m_columns.resize(0); // keeps the capacity (clear() would free it)
     for (int column = 0; column < columnCount(m_table); ++column)
         row.appendCanonical(column, m_columns);
+    return ofColumns(m_columns);
+}
+
+QByteArray RowMacs::ofColumns(QByteArrayView columns) const {
     Mac m(m_base); // the keyed state after the table name: no key block to compress again
-    m.add(m_columns);
+    m.add(columns);
     return m.finish();
 }
 
 Status RowMacs::check(const Statement& row) {
     const int macColumn = columnCount(m_table);
-    if (row.isNull(macColumn))
+    m_columns.resize(0);
+    for (int column = 0; column < macColumn; ++column)
+        row.appendCanonical(column, m_columns);
+    return check(m_columns,
+                 row.isNull(macColumn) ? std::nullopt : std::optional(row.blobView(macColumn)));
+}
+
+Status RowMacs::check(QByteArrayView columns, std::optional<QByteArrayView> stored) const {
+    if (!stored)
         return tampered(
             QStringLiteral("a %1 row has no MAC").arg(QLatin1String(tableName(m_table))));
-    if (!constantTimeEqual(of(row), row.blobView(macColumn)))
+    if (!constantTimeEqual(ofColumns(columns), *stored))
         return tampered(QStringLiteral("a %1 row does not match its MAC")
                             .arg(QLatin1String(tableName(m_table))));
     return {};
+}
+
+void RowMacIndex::add(const Statement& row, int idColumn, int macColumn) {
+    const QByteArrayView id = row.blobView(idColumn);
+    const QByteArrayView mac = row.blobView(macColumn);
+    if (id.size() != IdBytes || mac.size() != MacBytes || row.isNull(idColumn)) {
+        m_malformed = true;
+        return;
+    }
+    m_records.append(id);
+    m_records.append(mac);
+}
+
+qsizetype RowMacIndex::find(QByteArrayView id) const {
+    if (id.size() != IdBytes)
+        return -1;
+    qsizetype low = 0;
+    qsizetype high = size();
+    while (low < high) { // the ids are sorted as SQLite sorts blobs: memcmp
+        const qsizetype middle = low + (high - low) / 2;
+        const int order = std::memcmp(m_records.constData() + middle * RecordBytes, id.data(),
+                                      std::size_t(IdBytes));
+        if (order == 0)
+            return middle;
+        if (order < 0)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return -1;
+}
+
+Result<RowMacIndex> readRowMacs(Database& db, Table table) {
+    auto stmt = db.prepare("SELECT id, mac FROM row_macs WHERE tbl = ? ORDER BY id");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, qint64(table));
+    RowMacIndex index;
+    TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
+        index.add(row, 0, 1);
+        return {};
+    }));
+    return index;
 }
 
 Status checkRow(const Key& rowMacKey, Table table, const Statement& row) {
@@ -189,54 +212,6 @@ Status removeRowMac(Database& db, Table table, const RowKey& key) {
     return stmt->run();
 }
 
-Status writeManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding,
-                     const VersionVector& versions) {
-    const QByteArray encoded = encodeVersions(versions);
-    auto mac = manifestMac(db, manifestKey, binding, encoded);
-    if (!mac)
-        return mac.error();
-    auto stmt = db.prepare("INSERT OR REPLACE INTO manifest (id, versions, mac) VALUES (1, ?, ?)");
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, encoded).bind(2, *mac);
-    return stmt->run();
-}
-
-Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey,
-                                     const ManifestBinding& binding) {
-    auto stmt = db.prepare("SELECT versions, mac FROM manifest WHERE id = 1");
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
-    if (!row)
-        return row.error();
-    const bool haveManifest = *row;
-    const QByteArray versions = haveManifest ? stmt->blob(0) : QByteArray();
-    const QByteArray stored = haveManifest ? stmt->blob(1) : QByteArray();
-    // One pass over row_macs gives the MAC and the row MACs per table: the counts below need no
-    // second read of the table (at 100k entries it holds 200k rows).
-    MacCounts macCounts{};
-    auto expected = manifestMac(db, manifestKey, binding, versions, &macCounts);
-    if (!expected)
-        return expected.error();
-    for (Table table : AllTables) {
-        const QByteArray rows = QByteArray("SELECT count(*) FROM ") + tableName(table);
-        auto rowCount = db.queryInt(rows.constData());
-        if (!rowCount)
-            return rowCount.error();
-        if (*rowCount != macCounts[std::size_t(table)])
-            return tampered(QStringLiteral("rows of %1 were added or removed")
-                                .arg(QLatin1String(tableName(table))));
-    }
-    if (macCounts[0] != 0)
-        return tampered(QStringLiteral("unknown row MACs"));
-    if (!haveManifest)
-        return tampered(QStringLiteral("the manifest is missing"));
-    if (!constantTimeEqual(*expected, stored))
-        return tampered(QStringLiteral("the manifest does not match the file"));
-    return decodeVersions(versions);
-}
-
 Status verifyAllRows(Database& db, const Key& rowMacKey) {
     // Every row of each TABLE b-tree (NOT INDEXED), and then exactly the rows row_macs lists: no
     // key twice, as many rows as MACs. The row counts of verifyManifest come from an index, and a
@@ -255,7 +230,7 @@ Status verifyAllRows(Database& db, const Key& rowMacKey) {
         QByteArray key;
         TESSERA_TRY(stmt->forEachRow([&](const Statement& row) -> Status {
             TESSERA_TRY(macs.check(row));
-            key.clear();
+            key.resize(0);
             row.appendCanonical(0, key); // the key column comes first in every table
             if (keys.contains(key))
                 return tampered(QStringLiteral("a %1 row is stored twice")

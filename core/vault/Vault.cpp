@@ -147,6 +147,17 @@ void Vault::lock() {
     m_session.reset();
 }
 
+void Vault::lockForExit() {
+#ifndef TESSERA_SANITIZE // LeakSanitizer would rightly report the list as leaked
+    if (m_session) {
+        (void)new std::vector<EntryOverview>(std::move(m_session->entries));
+        (void)new std::vector<QString>(std::move(m_session->haystacks));
+        (void)new QHash<QByteArray, std::size_t>(std::move(m_session->positions));
+    }
+#endif
+    lock();
+}
+
 bool Vault::isLocked() const {
     return !m_session;
 }
@@ -247,7 +258,8 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
     auto master = deriveMasterKeys(password, *header, secretKey);
     if (!master)
         return master.error();
-    auto file = useWorking ? openVaultFile(working, *header, *master, Trust::Own)
+    const bool loadAll = overviews == Overviews::Load || mergeAfterOpen;
+    auto file = useWorking ? openVaultFile(working, *header, *master, Trust::Own, loadAll)
                            : adoptPublished(*store, target, *header, *master, *state,
                                             device.clock->nowMs());
     if (!file && mergeAfterOpen && file.code() == ErrorCode::WrongPassword)
@@ -268,7 +280,7 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
         return nameStamp.error();
     session->nameStamp = *nameStamp;
     session->master = std::move(*master);
-    if (overviews == Overviews::Load || mergeAfterOpen) {
+    if (loadAll) {
         TESSERA_TRY(session->loadEntries());
     } else {
         auto version = session->file.db.queryInt("PRAGMA data_version");

@@ -140,6 +140,11 @@ public:
     // Wipes every key and closes the working copy. Details handed out earlier are the caller's to
     // drop.
     void lock();
+    // lock() for a process about to exit (tessera-cli): keys and every secret are wiped as by
+    // lock(), but the list of overviews (what the entry list shows, never secret, held in plain
+    // memory while unlocked) is left to the process exit instead of being freed string by string,
+    // which is ~8% of a command at 100k entries. Sanitizer builds free it as lock() does.
+    void lockForExit();
     bool isLocked() const;
 
     VaultInfo info() const;

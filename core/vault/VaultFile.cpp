@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QVariant>
 
+#include <thread>
+
 namespace tessera {
 
 namespace {
@@ -192,8 +194,11 @@ Status checkFirstPage(const QString& path, const Header& header, const MasterKey
 
 } // namespace
 
+// Below this, opening a second connection costs about what it saves.
+constexpr qint64 HelperConnectionFromBytes = 2 * 1024 * 1024;
+
 Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master,
-                                Trust trust) {
+                                Trust trust, bool collectEntryMacs) {
     const QByteArray headerBytes = header.bytes();
     TESSERA_TRY(checkFirstPage(path, header, master));
     auto db =
@@ -253,6 +258,7 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
                     {},
                     VaultKeys::fromVaultKey(std::move(*vaultKey)),
                     {},
+                    {},
                     {}};
     TESSERA_TRY(unwrapVaultKey(vault.db, master.wrappingKey, &vault.keys.rowMac, vaultId, header,
                                vault.epoch));
@@ -277,7 +283,18 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
         return makeError(ErrorCode::Tampered,
                          QStringLiteral("vault tampered or damaged: the key epoch does not match"));
 
-    auto versions = verifyManifest(vault.db, vault.keys.manifest, vault.binding());
+    // A large file's manifest pass is split over a second connection and core.
+    std::optional<Database> helper;
+    if (QFileInfo(path).size() >= HelperConnectionFromBytes &&
+        std::thread::hardware_concurrency() > 1) {
+        auto second = Database::open(path, master.databaseKey, headerBytes,
+                                     trust != Trust::Own ? Database::Mode::Hostile
+                                                         : Database::Mode::ReadOnly);
+        if (second) // else one connection does it all
+            helper = std::move(*second);
+    }
+    auto versions = verifyVaultManifest(vault, collectEntryMacs, helper ? &*helper : nullptr);
+    helper.reset();
     if (!versions)
         return versions.error();
     vault.versions = std::move(*versions);
@@ -286,6 +303,35 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
     else if (trust == Trust::ForeignRows)
         TESSERA_TRY(verifyAllRows(vault.db, vault.keys.rowMac));
     return vault;
+}
+
+Result<VersionVector> verifyVaultManifest(OpenVault& vault, bool collectEntryMacs,
+                                          Database* helper) {
+    vault.entryMacs = {};
+    RowMacIndex macs;
+    auto versions = verifyManifest(vault.db, vault.keys.manifest, vault.binding(),
+                                   collectEntryMacs ? &macs : nullptr, helper);
+    if (!collectEntryMacs)
+        return versions;
+    if (!versions)
+        return versions.error();
+    auto dataVersion = vault.db.queryInt("PRAGMA data_version");
+    if (!dataVersion)
+        return dataVersion.error();
+    vault.entryMacs = {std::move(macs), vault.db.totalChanges(), *dataVersion};
+    return versions;
+}
+
+Result<RowMacIndex> takeEntryMacs(OpenVault& vault) {
+    auto collected = std::exchange(vault.entryMacs, {});
+    if (collected.changes >= 0 && collected.changes == vault.db.totalChanges()) {
+        auto dataVersion = vault.db.queryInt("PRAGMA data_version");
+        if (!dataVersion)
+            return dataVersion.error();
+        if (collected.dataVersion == *dataVersion)
+            return std::move(collected.macs);
+    }
+    return readRowMacs(vault.db, Table::Entries);
 }
 
 Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec,
@@ -304,7 +350,8 @@ Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec,
                     {},
                     VaultKeys::fromVaultKey(std::move(vaultKey)),
                     versions,
-                    spec.epochs};
+                    spec.epochs,
+                    {}};
     Database& out = vault.db;
     auto transaction = Transaction::begin(out);
     if (!transaction)

@@ -30,17 +30,33 @@ struct OpenVault {
     VaultKeys keys;
     VersionVector versions;
     std::vector<EpochRecord> epochs;
+    // The entries table's row MACs, collected by the last manifest check (verifyVaultManifest)
+    // and used by loadOverviews while the file has not changed since.
+    struct CollectedMacs {
+        RowMacIndex macs;
+        qint64 changes = -1; // db.totalChanges() then; -1: none collected
+        qint64 dataVersion = -1;
+    } entryMacs;
 
     ManifestBinding binding() const { return {vaultId, header.bytes(), epoch}; }
 };
+
+// verifyManifest on an open file; with `collectEntryMacs`, keeps the entries' row MACs for
+// loadOverviews.
+// `helper`: a second connection to the same file (see verifyManifest).
+Result<VersionVector> verifyVaultManifest(OpenVault& vault, bool collectEntryMacs,
+                                          Database* helper = nullptr);
+// The entries' row MACs if still current, else read again from row_macs.
+Result<RowMacIndex> takeEntryMacs(OpenVault& vault);
 
 // Everything that can be said about a file before any key derivation: its header, and whether its
 // size is whole pages. NotAVault, NewerVersion, Damaged, Io.
 Result<Header> inspectFile(const QString& path);
 
 // Opens a file whose header was inspected, with keys derived from the password.
+// With `collectEntryMacs`, keeps the entries' row MACs for a loadOverviews that follows.
 Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master,
-                                Trust trust);
+                                Trust trust, bool collectEntryMacs = false);
 
 // Every row of an open file against its MAC and every sealed part opened and decoded; no details
 // or attachment without its entry (what Trust::Foreign does at open).

@@ -5,6 +5,7 @@
 #include "sync/Publisher.h"
 
 #include <algorithm>
+#include <thread>
 
 namespace tessera {
 
@@ -90,9 +91,20 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
     std::vector<std::size_t> order(added.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto before = [&](std::size_t a, std::size_t b) {
         return listOrder(addedHaystacks[a], added[a].id, addedHaystacks[b], added[b].id);
-    });
+    };
+    // A whole vault at unlock: each half sorted on its own core, then merged.
+    constexpr std::size_t ParallelSortFrom = 4096;
+    if (order.size() >= ParallelSortFrom && std::thread::hardware_concurrency() > 1) {
+        const auto middle = order.begin() + qsizetype(order.size() / 2);
+        std::thread firstHalf([&] { std::sort(order.begin(), middle, before); });
+        std::sort(middle, order.end(), before);
+        firstHalf.join();
+        std::inplace_merge(order.begin(), middle, order.end(), before);
+    } else {
+        std::sort(order.begin(), order.end(), before);
+    }
     // Merge the sorted additions into the sorted list.
     std::vector<EntryOverview> mergedEntries;
     std::vector<QString> mergedHaystacks;
@@ -214,7 +226,7 @@ Status VaultSession::refreshIfChanged() {
         return version.error();
     if (*version == seenDataVersion)
         return {};
-    auto versions = verifyManifest(file.db, file.keys.manifest, file.binding());
+    auto versions = verifyVaultManifest(file, overviewsLoaded);
     if (!versions)
         return versions.error();
     file.versions = std::move(*versions);

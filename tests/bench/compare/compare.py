@@ -98,29 +98,48 @@ def expect_some(stdout):
 
 
 def build_data(args, size, folder, tessera_env):
-    """Both databases of one size; returns (vault, kdbx, entries as dicts)."""
-    os.makedirs(folder, exist_ok=True)
+    """Both databases of one size; returns (vault, kdbx, entries as dicts).
+
+    The state right after building (vault, KDBX and this size's Tessera data folder) is kept in
+    `pristine/`; with --reuse a later run starts from a copy of it, so the entries added by an
+    earlier run's "add + save" are gone again on both sides."""
     vault = os.path.join(folder, 'tessera.tessera')
     jsonl = os.path.join(folder, 'entries.jsonl')
     kdbx = os.path.join(folder, 'keepassxc.kdbx')
-    if args.reuse and all(os.path.exists(p) for p in (vault, jsonl, kdbx)):
-        with open(jsonl, encoding='utf-8') as lines:
-            return vault, kdbx, [json.loads(line) for line in lines]
-    kdf = ['--kdf-ops', str(args.kdf_ops), '--kdf-mem-kib', str(args.kdf_mem_kib)]
-    subprocess.run([args.bench_dataset, 'vault', '--entries', str(size), '--out', folder] + kdf,
-                   input=(PASSWORD + '\n').encode(), env=tessera_env, check=True,
-                   stdout=subprocess.DEVNULL)
-    jsonl = os.path.join(folder, 'entries.jsonl')
-    kdbx = os.path.join(folder, 'keepassxc.kdbx')
-    subprocess.run([sys.executable, os.path.join(HERE, 'make_kdbx.py'), jsonl, kdbx] + kdf,
-                   input=(PASSWORD + '\n').encode(), check=True)
-    # Re-saved by KeePassXC itself, so file size and layout are KeePassXC's own.
-    subprocess.run(['keepassxc-cli', 'db-edit', '-q', '-p', kdbx],
-                   input=('%s\n%s\n%s\n' % (PASSWORD, PASSWORD, PASSWORD)).encode(), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    data = tessera_env['TESSERA_DATA_DIR']
+    pristine = os.path.join(folder, 'pristine')
+    saved = [(os.path.join(pristine, os.path.basename(p)), p) for p in (vault, kdbx, data)]
+    if not (args.reuse and os.path.exists(jsonl) and all(os.path.exists(s) for s, _ in saved)):
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        kdf = ['--kdf-ops', str(args.kdf_ops), '--kdf-mem-kib', str(args.kdf_mem_kib)]
+        subprocess.run([args.bench_dataset, 'vault', '--entries', str(size), '--out', folder] +
+                       kdf, input=(PASSWORD + '\n').encode(), env=tessera_env, check=True,
+                       stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, os.path.join(HERE, 'make_kdbx.py'), jsonl, kdbx] + kdf,
+                       input=(PASSWORD + '\n').encode(), check=True)
+        # Re-saved by KeePassXC itself, so file size and layout are KeePassXC's own.
+        subprocess.run(['keepassxc-cli', 'db-edit', '-q', '-p', kdbx],
+                       input=('%s\n%s\n%s\n' % (PASSWORD, PASSWORD, PASSWORD)).encode(),
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if args.reuse:
+            os.makedirs(pristine)
+            for copy, original in saved:
+                copy_path(original, copy)
+    else:
+        for copy, original in saved:
+            copy_path(copy, original)
     with open(jsonl, encoding='utf-8') as lines:
-        entries = [json.loads(line) for line in lines]
-    return os.path.join(folder, 'tessera.tessera'), kdbx, entries
+        return vault, kdbx, [json.loads(line) for line in lines]
+
+
+def copy_path(source, target):
+    if os.path.isdir(target):
+        shutil.rmtree(target)
+    if os.path.isdir(source):
+        shutil.copytree(source, target)
+    else:
+        shutil.copy2(source, target)
 
 
 def kp_path(entry):
@@ -218,8 +237,7 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix='tessera-compare-')
     os.makedirs(work, exist_ok=True)
     path = cli_dir + os.pathsep + os.environ.get('PATH', '')
-    tessera_env = dict(os.environ, PATH=path, LANG='C.UTF-8',
-                       TESSERA_DATA_DIR=os.path.join(work, 'tessera-data'))
+    tessera_env = dict(os.environ, PATH=path, LANG='C.UTF-8')
     keepass_env = dict(os.environ, PATH=path, LANG='C.UTF-8', HOME=os.path.join(work, 'kp-home'),
                        XDG_CONFIG_HOME=os.path.join(work, 'kp-home/.config'))
     os.makedirs(keepass_env['XDG_CONFIG_HOME'], exist_ok=True)
@@ -240,10 +258,12 @@ def main():
     results = []
     for size in args.sizes:
         folder = os.path.join(work, 'size-%d' % size)
+        # One Tessera data folder (device state, working copies) per size.
+        size_env = dict(tessera_env, TESSERA_DATA_DIR=os.path.join(folder, 'tessera-data'))
         print('compare.py: building %d entries' % size, file=sys.stderr)
-        vault, kdbx, entries = build_data(args, size, folder, tessera_env)
+        vault, kdbx, entries = build_data(args, size, folder, size_env)
         sizes = (os.path.getsize(vault), os.path.getsize(kdbx))
-        tessera = Side('Tessera', tessera_env)
+        tessera = Side('Tessera', size_env)
         keepass = Side('KeePassXC', keepass_env)
         # The device has opened this vault before (as a user's would): one untimed open.
         tessera.measure('warm-up', ['tessera-cli', 'ls', vault], PASSWORD + '\n', None)
@@ -266,7 +286,7 @@ def main():
             'keepass_rss_kib': max(keepass.rss.values()),
         })
         if size == args.app_size:
-            app_env = dict(tessera_env, HOME=os.path.join(work, 'app-home'),
+            app_env = dict(size_env, HOME=os.path.join(work, 'app-home'),
                            XDG_CONFIG_HOME=os.path.join(work, 'app-home/.config'),
                            XDG_RUNTIME_DIR=os.path.join(work, 'app-run'))
             os.makedirs(app_env['XDG_CONFIG_HOME'], exist_ok=True)

@@ -1,0 +1,254 @@
+// The manifest (core/FORMAT.md "Integrity"): one keyed MAC over the version vector and every row
+// MAC, checked on every open. At 100k entries row_macs holds 200k rows, so the check reads them
+// on two connections and cores.
+
+#include "Integrity.h"
+
+#include <algorithm>
+#include <array>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace tessera {
+
+namespace {
+
+Error tampered(const QString& what) {
+    return makeError(ErrorCode::Tampered,
+                     QStringLiteral("vault tampered or damaged: %1").arg(what));
+}
+
+// Row MACs per table code (index 0: codes outside 1..7), counted while the MAC is computed.
+using MacCounts = std::array<qint64, std::size(AllTables) + 1>;
+
+// The manifest's input for the row_macs rows `where` selects, in (tbl, id) order: per row
+// u64 tbl ‖ field(canonical id) ‖ mac, handed to `sink` as one piece; counted per table.
+template <typename Sink>
+Status scanRowMacs(Database& db, const char* where, MacCounts& counts, RowMacIndex* entryMacs,
+                   Sink&& sink) {
+    const QByteArray sql =
+        QByteArray("SELECT tbl, id, mac FROM row_macs WHERE ") + where + " ORDER BY tbl, id";
+    auto stmt = db.prepare(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    QByteArray bytes; // reused: resize keeps the capacity
+    bytes.reserve(128);
+    const auto putU64 = [&bytes](qsizetype at, quint64 value) {
+        for (int i = 0; i < 8; ++i)
+            bytes[at + i] = char(value >> (8 * i));
+    };
+    return stmt->forEachRow([&](const Statement& row) -> Status {
+        const qint64 table = row.int64(0);
+        ++counts[table >= 1 && table <= qint64(std::size(AllTables)) ? std::size_t(table) : 0];
+        if (entryMacs && table == qint64(Table::Entries))
+            entryMacs->add(row, 1, 2);
+        bytes.resize(16);
+        row.appendCanonical(1, bytes);
+        putU64(0, quint64(table));
+        putU64(8, quint64(bytes.size() - 16));
+        bytes.append(row.blobView(2));
+        sink(QByteArrayView(bytes));
+        return {};
+    });
+}
+
+Mac manifestPrefix(const Key& manifestKey, const ManifestBinding& binding,
+                   QByteArrayView versions) {
+    Mac m(manifestKey);
+    m.add(QByteArrayView("tessera-manifest-v1"));
+    m.add(binding.vaultId);
+    m.add(binding.header);
+    m.addU64(binding.epoch);
+    m.addField(versions);
+    m.add(schemaHash());
+    m.addU64(SchemaVersion);
+    return m;
+}
+
+Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const ManifestBinding& binding,
+                               QByteArrayView versions) {
+    Mac m = manifestPrefix(manifestKey, binding, versions);
+    MacCounts counts{};
+    TESSERA_TRY(scanRowMacs(db, "1", counts, nullptr, [&m](QByteArrayView b) { m.add(b); }));
+    return m.finish();
+}
+
+// Rows per table as the file's b-trees count them (from an index where there is one).
+Result<MacCounts> countRows(Database& db) {
+    MacCounts rows{};
+    for (Table table : AllTables) {
+        const QByteArray sql = QByteArray("SELECT count(*) FROM ") + tableName(table);
+        auto count = db.queryInt(sql.constData());
+        if (!count)
+            return count.error();
+        rows[std::size_t(table)] = *count;
+    }
+    return rows;
+}
+
+// What a second connection computes while the first hashes the tables before details: the
+// manifest input of the rest (details, attachments, tombstones: about half the rows), handed over
+// in pieces as it is read so the first thread hashes it meanwhile, then the row counts (the first
+// thread is still hashing then). The row_macs pass is most of an unlock's fixed cost; this runs it
+// on two cores.
+class HelperScan {
+public:
+    void run(Database& helper) {
+        QByteArray piece;
+        status = scanRowMacs(helper, SecondHalf, macCounts, nullptr, [&](QByteArrayView row) {
+            piece.append(row);
+            if (piece.size() >= PieceBytes)
+                hand(std::exchange(piece, QByteArray()), false);
+        });
+        hand(std::move(piece), true);
+        if (status.ok())
+            rowCounts = countRows(helper);
+    }
+
+    // In the first thread: every piece, in order, to `hash` as it arrives.
+    template <typename Hash> void drain(Hash&& hash) {
+        for (;;) {
+            QByteArray piece;
+            bool last = false;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [&] { return !m_pieces.empty() || m_done; });
+                if (m_pieces.empty())
+                    return;
+                piece = std::move(m_pieces.front());
+                m_pieces.pop_front();
+                last = m_done && m_pieces.empty();
+            }
+            hash(QByteArrayView(piece));
+            if (last)
+                return;
+        }
+    }
+
+    Status status;
+    MacCounts macCounts{};
+    Result<MacCounts> rowCounts = MacCounts{};
+
+    static constexpr const char* FirstHalf = "tbl < 5";
+    static constexpr const char* SecondHalf = "NOT (tbl < 5)"; // details on, and non-numbers
+
+private:
+    static constexpr qsizetype PieceBytes = 256 * 1024;
+
+    void hand(QByteArray piece, bool last) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_pieces.push_back(std::move(piece));
+            m_done = last;
+        }
+        m_ready.notify_one();
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<QByteArray> m_pieces;
+    bool m_done = false;
+};
+
+// A deferred read transaction: the shared lock is taken at the first read and held to the end.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db)
+        : m_db(db) {}
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    ~ReadSnapshot() {
+        if (m_open)
+            (void)m_db.exec("ROLLBACK"); // it wrote nothing
+    }
+    Status begin() {
+        TESSERA_TRY(m_db.exec("BEGIN"));
+        m_open = true;
+        return {};
+    }
+
+private:
+    Database& m_db;
+    bool m_open = false;
+};
+
+} // namespace
+
+Status writeManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding,
+                     const VersionVector& versions) {
+    const QByteArray encoded = encodeVersions(versions);
+    auto mac = manifestMac(db, manifestKey, binding, encoded);
+    if (!mac)
+        return mac.error();
+    auto stmt = db.prepare("INSERT OR REPLACE INTO manifest (id, versions, mac) VALUES (1, ?, ?)");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, encoded).bind(2, *mac);
+    return stmt->run();
+}
+
+Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey,
+                                     const ManifestBinding& binding, RowMacIndex* entryMacs,
+                                     Database* helper) {
+    // With a helper connection, both read one snapshot: this one holds a read transaction (a
+    // shared lock: no writer can commit) from the manifest row until the helper is done.
+    // (A read-only connection here is a private immutable copy: nothing writes it.)
+    ReadSnapshot snapshot(db);
+    if (helper && !db.isReadOnly())
+        TESSERA_TRY(snapshot.begin());
+    auto stmt = db.prepare("SELECT versions, mac FROM manifest WHERE id = 1");
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    const bool haveManifest = *row;
+    const QByteArray versions = haveManifest ? stmt->blob(0) : QByteArray();
+    const QByteArray stored = haveManifest ? stmt->blob(1) : QByteArray();
+
+    // One pass over row_macs gives the MAC and the row MACs per table: the counts below need no
+    // second read of the table (at 100k entries it holds 200k rows).
+    Mac m = manifestPrefix(manifestKey, binding, versions);
+    MacCounts macCounts{};
+    HelperScan second;
+    std::thread helperThread;
+    if (helper)
+        helperThread = std::thread([&second, helper] { second.run(*helper); });
+    const auto hash = [&m](QByteArrayView bytes) { m.add(bytes); };
+    Status first =
+        scanRowMacs(db, helper ? HelperScan::FirstHalf : "1", macCounts, entryMacs, hash);
+    if (helper)
+        second.drain(hash); // waits for the second half's pieces, in order
+    Result<MacCounts> rowCounts = MacCounts{};
+    if (first.ok() && !helper)
+        rowCounts = countRows(db);
+    if (helper) {
+        helperThread.join();
+        TESSERA_TRY(second.status);
+        if (!second.rowCounts)
+            return second.rowCounts.error();
+        for (std::size_t i = 0; i < macCounts.size(); ++i)
+            macCounts[i] += second.macCounts[i];
+        if (rowCounts)
+            for (std::size_t i = 0; i < rowCounts->size(); ++i)
+                (*rowCounts)[i] += (*second.rowCounts)[i];
+    }
+    TESSERA_TRY(first);
+    if (!rowCounts)
+        return rowCounts.error();
+    for (Table table : AllTables)
+        if ((*rowCounts)[std::size_t(table)] != macCounts[std::size_t(table)])
+            return tampered(QStringLiteral("rows of %1 were added or removed")
+                                .arg(QLatin1String(tableName(table))));
+    if (macCounts[0] != 0)
+        return tampered(QStringLiteral("unknown row MACs"));
+    if (!haveManifest)
+        return tampered(QStringLiteral("the manifest is missing"));
+    if (!constantTimeEqual(m.finish(), stored))
+        return tampered(QStringLiteral("the manifest does not match the file"));
+    return decodeVersions(versions);
+}
+
+} // namespace tessera
