@@ -1,0 +1,150 @@
+// Large vaults take unlock's two-core paths: the manifest pass split over a second read-only
+// connection (files of 2 MiB and more, core/vault/Manifest.cpp) and the overviews checked, opened
+// and decoded by worker threads against the row MACs the manifest pass collected
+// (core/vault/OverviewLoader.cpp). Small vaults (every other test, the fuzzers) take the
+// one-thread paths. Here: the same answers as before, and every change to either half of
+// row_macs, its counts or the entries refused as tampered.
+
+#include "VaultFixture.h"
+
+#include "storage/Database.h"
+#include "vault/OverviewLoader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QTest>
+
+#include <functional>
+
+using namespace tessera;
+using namespace tessera::test;
+
+namespace {
+
+constexpr int EntryCount = 700; // above the loader's threshold for worker threads
+constexpr qsizetype BigAttachment = 3 * 1024 * 1024; // the file above the manifest's 2 MiB
+
+using Edit = std::function<Status(OpenVault&)>;
+
+Status run(Database& db, const char* sql) {
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    return stmt->run();
+}
+
+Edit sql(const char* statement, bool resealManifestAfter) {
+    return [=](OpenVault& f) -> Status {
+        TESSERA_TRY(run(f.db, statement));
+        return resealManifestAfter ? resealManifest(f) : Status();
+    };
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Edit)
+
+class TestManifestSplit : public QObject {
+    Q_OBJECT
+
+private:
+    VaultSandbox m_box;
+    QByteArray m_dump;
+
+    // A copy of the published file with `edit` applied through the file's own keys.
+    QString editedCopy(const Edit& edit) {
+        static int copies = 0;
+        const QString copy = m_box.path(QStringLiteral("copy-%1.tessera").arg(++copies));
+        if (!QFile::copy(m_box.vaultPath(), copy))
+            return {};
+        auto file = openVaultRaw(copy, VaultSandbox::MasterPassword, Trust::Own);
+        if (!file || !edit(*file).ok())
+            return {};
+        return copy;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(initializeCrypto().ok());
+        QVERIFY(m_box.isValid());
+        VAULT_TAKE(vault, m_box.create());
+        VAULT_TAKE(ids, addSampleEntries(*vault, EntryCount));
+        QByteArray bytes(BigAttachment, '\0');
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 7919) >> 3);
+        VAULT_VERIFY_OK(vault->attach(ids[1], QStringLiteral("big.bin"), secret(bytes)));
+        VAULT_VERIFY_OK(vault->trash(ids[2]));
+        VAULT_VERIFY_OK(vault->publish());
+        VAULT_TAKE(dump, dumpVault(*vault));
+        m_dump = dump;
+        QVERIFY(QFileInfo(m_box.workingCopy()).size() > 2 * 1024 * 1024);
+    }
+
+    void unlockAnswersAsBefore() {
+        VAULT_TAKE(vault, m_box.unlock());
+        QCOMPARE(int(vault->entries().size()), EntryCount);
+        VAULT_TAKE(dump, dumpVault(*vault));
+        QCOMPARE(dump, m_dump);
+    }
+
+    void foreignCopyOpens() {
+        const QString copy = editedCopy([](OpenVault&) { return Status(); });
+        QVERIFY(!copy.isEmpty());
+        auto file = openVaultRaw(copy, VaultSandbox::MasterPassword, Trust::Foreign);
+        VAULT_VERIFY_OK(file);
+        auto loaded = loadOverviews(*file);
+        VAULT_VERIFY_OK(loaded);
+        QCOMPARE(int(loaded->overviews.size()), EntryCount);
+    }
+
+    void tamperedRefused_data() {
+        QTest::addColumn<Edit>("edit");
+        // The second connection's half (details on), its counts, and what it cannot classify.
+        QTest::newRow("details MAC changed")
+            << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 5 AND id = "
+                   "(SELECT min(id) FROM row_macs WHERE tbl = 5)",
+                   false);
+        QTest::newRow("details MAC removed, manifest resealed") << sql(
+            "DELETE FROM row_macs WHERE tbl = 5 AND id = (SELECT max(id) FROM row_macs WHERE "
+            "tbl = 5)",
+            true);
+        QTest::newRow("details row removed, manifest resealed")
+            << sql("DELETE FROM details WHERE id = (SELECT min(id) FROM details)", true);
+        QTest::newRow("unknown table code, manifest resealed")
+            << sql("INSERT INTO row_macs (tbl, id, mac) VALUES (9, x'00', zeroblob(32))", true);
+        QTest::newRow("text table code, manifest resealed")
+            << sql("INSERT INTO row_macs (tbl, id, mac) VALUES ('x', x'00', zeroblob(32))", true);
+        // The first connection's half and the index it collects for the entries.
+        QTest::newRow("entries MAC changed")
+            << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 4 AND id = "
+                   "(SELECT max(id) FROM row_macs WHERE tbl = 4)",
+                   false);
+        QTest::newRow("entries MAC changed, manifest resealed")
+            << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 4 AND id = "
+                   "(SELECT max(id) FROM row_macs WHERE tbl = 4)",
+                   true);
+        QTest::newRow("entries row removed, manifest resealed")
+            << sql("DELETE FROM entries WHERE id = (SELECT max(id) FROM entries)", true);
+    }
+
+    void tamperedRefused() {
+        QFETCH(Edit, edit);
+        const QString copy = editedCopy(edit);
+        QVERIFY(!copy.isEmpty());
+        // As a file from elsewhere (every row checked) and as this device's working copy (the
+        // manifest at open, the entries when the list is loaded).
+        for (Trust trust : {Trust::Foreign, Trust::Own}) {
+            auto file = openVaultRaw(copy, VaultSandbox::MasterPassword, trust);
+            if (file) {
+                auto loaded = loadOverviews(*file);
+                QVERIFY2(!loaded, "a tampered file was opened and listed");
+                QCOMPARE(loaded.code(), ErrorCode::Tampered);
+            } else {
+                QCOMPARE(file.code(), ErrorCode::Tampered);
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestManifestSplit)
+#include "tst_manifest_split.moc"
