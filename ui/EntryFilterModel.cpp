@@ -1,93 +1,128 @@
 #include "EntryFilterModel.h"
 
+#include "EntryFilterPass.h"
 #include "EntryModel.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
+#include <numeric>
+#include <utility>
 
 namespace tessera::ui {
 
+namespace {
+
+// A slice of a search as you type: well under a frame (16 ms), leaving the rest of the frame to
+// painting; the rows are published in the next turn if the slice used half of it already.
+constexpr int DefaultSliceBudgetUs = 6000;
+constexpr qint64 NsPerUs = 1000;
+constexpr qint64 Unbounded = std::numeric_limits<qint64>::max();
+
+} // namespace
+
 EntryFilterModel::EntryFilterModel(EntryModel& source, QObject* parent)
-    : QSortFilterProxyModel(parent)
-    , m_source(source) {
-    // Before QSortFilterProxyModel's own handlers (connected by setSourceModel): a changed or
-    // inserted row is then filtered by its current data, never by the last search's verdict.
-    const auto forget = [this] { forgetMatches(); };
-    connect(&source, &QAbstractItemModel::dataChanged, this, forget);
-    connect(&source, &QAbstractItemModel::rowsAboutToBeInserted, this, forget);
-    connect(&source, &QAbstractItemModel::rowsAboutToBeRemoved, this, forget);
-    connect(&source, &QAbstractItemModel::modelAboutToBeReset, this, forget);
-    setSourceModel(&source);
-    setSortRole(EntryModel::SortRole);
-    setDynamicSortFilter(true);
-    sort(EntryModel::TitleColumn, Qt::AscendingOrder);
-    // After them: an added entry or a changed title may have left the source out of title order.
-    const auto resort = [this] {
-        if (sortColumn() < 0 && !m_source.inTitleOrder())
-            applySort();
-    };
-    connect(&source, &QAbstractItemModel::dataChanged, this, resort);
-    connect(&source, &QAbstractItemModel::rowsInserted, this, resort);
-    connect(&source, &QAbstractItemModel::modelReset, this, resort);
+    : QAbstractProxyModel(parent)
+    , m_source(source)
+    , m_sliceBudgetNs(DefaultSliceBudgetUs * NsPerUs) {
+    QAbstractProxyModel::setSourceModel(&source);
+    connect(&source, &QAbstractItemModel::dataChanged, this,
+            &EntryFilterModel::onSourceDataChanged);
+    const auto begin = [this] { beginSourceChange(); };
+    const auto end = [this] { endSourceChange(); };
+    connect(&source, &QAbstractItemModel::rowsAboutToBeInserted, this, begin);
+    connect(&source, &QAbstractItemModel::rowsInserted, this, end);
+    connect(&source, &QAbstractItemModel::rowsAboutToBeRemoved, this, begin);
+    connect(&source, &QAbstractItemModel::rowsRemoved, this, end);
+    connect(&source, &QAbstractItemModel::rowsAboutToBeMoved, this, begin);
+    connect(&source, &QAbstractItemModel::rowsMoved, this, end);
+    connect(&source, &QAbstractItemModel::layoutAboutToBeChanged, this, begin);
+    connect(&source, &QAbstractItemModel::layoutChanged, this, end);
+    connect(&source, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        cancelPass();
+        beginResetModel();
+    });
+    connect(&source, &QAbstractItemModel::modelReset, this, [this] {
+        m_orderValid = false;
+        m_matchesValid = false;
+        filterQuietly();
+        endResetModel();
+        if (std::exchange(m_searchPending, false))
+            Q_EMIT searchFinished();
+    });
+    connect(&source, &QAbstractItemModel::headerDataChanged, this,
+            &QAbstractItemModel::headerDataChanged);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &EntryFilterModel::runSlice);
+    filterQuietly();
 }
 
-void EntryFilterModel::forgetMatches() {
-    m_bestTracked = false;
-    m_matchesValid = false;
-    m_accepted.clear();
-    m_matchRows.clear();
-}
+EntryFilterModel::~EntryFilterModel() = default;
 
-void EntryFilterModel::sort(int column, Qt::SortOrder order) {
-    m_wantedColumn = column;
-    m_wantedOrder = order;
-    applySort();
-}
-
-void EntryFilterModel::applySort() {
-    const bool sourceOrder = m_wantedColumn == EntryModel::TitleColumn &&
-                             m_wantedOrder == Qt::AscendingOrder && !m_rankByMatch &&
-                             m_source.inTitleOrder();
-    const int column = sourceOrder ? -1 : m_wantedColumn;
-    if (column != sortColumn() || (column >= 0 && m_wantedOrder != sortOrder()))
-        QSortFilterProxyModel::sort(column, m_wantedOrder);
+void EntryFilterModel::setSliceBudget(int microseconds, int maxRows) {
+    m_sliceBudgetNs = qint64(microseconds) * NsPerUs;
+    m_sliceMaxRows = maxRows;
 }
 
 void EntryFilterModel::setScope(const Scope& scope) {
     if (scope == m_scope)
         return;
     m_scope = scope;
-    refilter();
+    refilterNow();
 }
 
-void EntryFilterModel::setSearchText(const QString& text) {
-    if (text == m_text)
-        return;
+bool EntryFilterModel::setQuery(const QString& text) {
     m_text = text;
     m_foldedText = EntryModel::fold(text.simplified());
     static const QRegularExpression whiteSpace(QStringLiteral("\\s+"));
-    const QStringList terms = m_foldedText.split(whiteSpace, Qt::SkipEmptyParts);
+    QStringList terms = m_foldedText.split(whiteSpace, Qt::SkipEmptyParts);
     if (terms == m_terms)
-        return; // e.g. a trailing space: same filter, nothing to redo
-    m_terms = terms;
-    m_matchers.clear();
-    for (const QString& term : std::as_const(m_terms))
-        m_matchers.emplace_back(term, Qt::CaseSensitive); // both sides are folded already
-    refilter();
-}
-
-bool EntryFilterModel::matches(int sourceRow) const {
-    if (!inScope(m_source, sourceRow, m_scope))
-        return false;
-    const EntryModel::Row& row = m_source.row(sourceRow);
-    for (const QStringMatcher& matcher : m_matchers)
-        if (matcher.indexIn(row.haystack) < 0)
-            return false;
+        return false; // e.g. a trailing space: same filter, nothing to redo
+    m_terms = std::move(terms);
     return true;
 }
 
-void EntryFilterModel::refilter() {
+void EntryFilterModel::setSearchText(const QString& text) {
+    if (text == m_text && !searching())
+        return;
+    if (setQuery(text))
+        refilterNow();
+    else
+        finishSearch();
+}
+
+void EntryFilterModel::startSearch(const QString& text) {
+    m_searchPending = true;
+    if (!setQuery(text)) {
+        if (!searching()) { // the rows match already
+            m_searchPending = false;
+            Q_EMIT searchFinished();
+        }
+        return;
+    }
+    cancelPass();
+    m_pass = makePass();
+    runSlice(); // the first slice at once: a short search is done before the key is released
+}
+
+void EntryFilterModel::finishSearch() {
+    if (m_pass) {
+        QElapsedTimer clock;
+        clock.start();
+        m_pass->run(clock, Unbounded);
+        completePass();
+        m_publishPending = true;
+    }
+    if (m_publishPending) {
+        m_sliceTimer.stop();
+        m_publishPending = false;
+        publish();
+    }
+}
+
+std::unique_ptr<EntryFilterPass> EntryFilterModel::makePass() const {
     // A query that only grew (every earlier term is inside a term now) in the same scope can only
     // lose rows: only the rows that matched before are checked again.
     bool narrowing = m_matchesValid && m_matchedScope == m_scope;
@@ -97,64 +132,214 @@ void EntryFilterModel::refilter() {
         narrowing = std::any_of(m_terms.cbegin(), m_terms.cend(),
                                 [&before](const QString& now) { return now.contains(before); });
     }
-    const int rows = m_source.rowCount();
-    std::vector<int> candidates;
-    if (narrowing) {
-        candidates = std::move(m_matchRows);
-    } else {
-        candidates.resize(std::size_t(rows));
-        for (int r = 0; r < rows; ++r)
-            candidates[std::size_t(r)] = r;
+    return std::make_unique<EntryFilterPass>(m_source, m_scope, m_foldedText, m_terms,
+                                             narrowing ? m_matches : displayOrder());
+}
+
+void EntryFilterModel::runSlice() {
+    QElapsedTimer clock;
+    clock.start();
+    if (m_publishPending) {
+        m_sliceTimer.stop();
+        m_publishPending = false;
+        publish();
+        return;
     }
-    m_accepted.assign(std::size_t(rows), 0);
-    m_matchRows.clear();
-    m_bestSourceRow = -1;
-    m_bestRank = -1;
-    for (const int r : candidates) {
-        if (!matches(r))
-            continue;
-        m_accepted[std::size_t(r)] = 1;
-        m_matchRows.push_back(r);
-        if (!m_foldedText.isEmpty()) {
-            const int rowRank = rank(m_source.row(r).foldedTitle);
-            const int order = m_source.titleOrder(r);
-            if (rowRank > m_bestRank || (rowRank == m_bestRank && order < m_bestOrder)) {
-                m_bestRank = rowRank;
-                m_bestOrder = order;
-                m_bestSourceRow = r;
-            }
-        }
+    if (!m_pass) {
+        m_sliceTimer.stop();
+        return;
     }
+    if (!m_pass->run(clock, m_sliceBudgetNs, m_sliceMaxRows)) {
+        m_sliceTimer.start(); // the rest in later turns, after input and painting
+        return;
+    }
+    completePass();
+    if (clock.nsecsElapsed() < m_sliceBudgetNs / 2) {
+        m_sliceTimer.stop();
+        publish();
+    } else { // the view's work on the new rows gets a turn of its own
+        m_publishPending = true;
+        m_sliceTimer.start();
+    }
+}
+
+void EntryFilterModel::cancelPass() {
+    m_pass.reset();
+    m_publishPending = false;
+    m_sliceTimer.stop();
+}
+
+void EntryFilterModel::completePass() {
+    m_matches = m_pass->takeMatches();
+    m_bestSourceRow = m_pass->bestSourceRow();
     m_matchesValid = true;
     m_matchedTerms = m_terms;
     m_matchedScope = m_scope;
-    refilterProxy();
+    m_pass.reset();
 }
 
-void EntryFilterModel::refilterProxy() {
-    // invalidateFilter() updates the mapping incrementally and announces every run of removed or
-    // inserted rows on its own; after a keystroke over 100k entries the matches are scattered,
-    // so that is thousands of signals, each costing the view a pass over its rows. invalidate()
-    // drops the mapping and announces one layout change; the rows are then filtered and sorted
-    // again on the cached fields (filter_bench measures both).
-    m_bestTracked = true;
-    invalidate();
+void EntryFilterModel::refilterNow() {
+    cancelPass();
+    m_pass = makePass();
+    finishSearch();
+}
+
+void EntryFilterModel::filterQuietly() {
+    cancelPass();
+    m_pass = makePass();
+    QElapsedTimer clock;
+    clock.start();
+    m_pass->run(clock, Unbounded);
+    completePass();
+    setRows(rankedRows(m_matches));
+}
+
+void EntryFilterModel::publish() {
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList from = persistentIndexList();
+    std::vector<int> sourceRows;
+    sourceRows.reserve(std::size_t(from.size()));
+    for (const QModelIndex& index : from)
+        sourceRows.push_back(m_rows[std::size_t(index.row())]);
+    setRows(rankedRows(m_matches));
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (qsizetype i = 0; i < from.size(); ++i) {
+        const int row = m_proxyRowOf[std::size_t(sourceRows[std::size_t(i)])];
+        to.append(row < 0 ? QModelIndex() : createIndex(row, from[i].column()));
+    }
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged();
+    if (std::exchange(m_searchPending, false))
+        Q_EMIT searchFinished();
+}
+
+void EntryFilterModel::setRows(std::vector<int> rows) {
+    m_rows = std::move(rows);
+    m_proxyRowOf.assign(std::size_t(m_source.rowCount()), -1);
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        m_proxyRowOf[std::size_t(m_rows[i])] = int(i);
+    m_shownBest = m_bestSourceRow;
+}
+
+std::vector<int> EntryFilterModel::rankedRows(const std::vector<int>& matches) const {
+    if (!m_rankByMatch || m_foldedText.isEmpty())
+        return matches;
+    std::vector<int> ranks(matches.size());
+    for (std::size_t i = 0; i < matches.size(); ++i)
+        ranks[i] = EntryFilterPass::rank(m_source.row(matches[i]).foldedTitle, m_foldedText);
+    std::vector<std::size_t> places(matches.size());
+    std::iota(places.begin(), places.end(), std::size_t(0));
+    std::stable_sort(places.begin(), places.end(),
+                     [&ranks](std::size_t a, std::size_t b) { return ranks[a] > ranks[b]; });
+    std::vector<int> rows;
+    rows.reserve(matches.size());
+    for (const std::size_t place : places)
+        rows.push_back(matches[place]);
+    return rows;
+}
+
+const std::vector<int>& EntryFilterModel::displayOrder() const {
+    if (m_orderValid)
+        return m_order;
+    m_order.resize(std::size_t(m_source.rowCount()));
+    std::iota(m_order.begin(), m_order.end(), 0);
+    const int column = m_sortColumn;
+    // Title order is the source's own order after every reload: no sort at all.
+    const bool sorted =
+        column < 0 || (column == EntryModel::TitleColumn && m_source.inTitleOrder());
+    if (!sorted) {
+        const EntryModel& source = m_source;
+        std::stable_sort(m_order.begin(), m_order.end(), [&source, column](int left, int right) {
+            const EntryModel::Row& a = source.row(left);
+            const EntryModel::Row& b = source.row(right);
+            int order = 0;
+            switch (column) {
+            case EntryModel::UsernameColumn:
+                order = a.username.compare(b.username, Qt::CaseInsensitive);
+                break;
+            case EntryModel::UrlColumn:
+                order = a.url.compare(b.url, Qt::CaseInsensitive);
+                break;
+            case EntryModel::FolderColumn:
+                order = a.folder.compare(b.folder, Qt::CaseInsensitive);
+                break;
+            case EntryModel::ModifiedColumn:
+                order = a.modified < b.modified ? -1 : (a.modified > b.modified ? 1 : 0);
+                break;
+            default:
+                break;
+            }
+            if (order != 0)
+                return order < 0;
+            // Title order (then username, then id) as precomputed integers.
+            return source.titleOrder(left) < source.titleOrder(right);
+        });
+    }
+    if (m_sortOrder == Qt::DescendingOrder)
+        std::reverse(m_order.begin(), m_order.end());
+    m_orderValid = true;
+    return m_order;
+}
+
+void EntryFilterModel::sort(int column, Qt::SortOrder order) {
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    m_orderValid = false;
+    m_matchesValid = false; // in the old order
+    refilterNow();
 }
 
 void EntryFilterModel::setRankByMatch(bool on) {
+    if (on == m_rankByMatch)
+        return;
     m_rankByMatch = on;
-    applySort();
-    invalidate();
+    refilterNow();
 }
 
-int EntryFilterModel::rank(const QString& foldedTitle) const {
-    if (m_foldedText.isEmpty())
-        return 0;
-    if (foldedTitle == m_foldedText)
-        return 3;
-    if (foldedTitle.startsWith(m_foldedText))
-        return 2;
-    return foldedTitle.contains(m_foldedText) ? 1 : 0;
+void EntryFilterModel::beginSourceChange() {
+    if (m_sourceChanges++ > 0)
+        return;
+    cancelPass();
+    Q_EMIT layoutAboutToBeChanged();
+    m_savedProxy = persistentIndexList();
+    m_savedSource.clear();
+    m_savedSource.reserve(m_savedProxy.size());
+    for (const QModelIndex& index : std::as_const(m_savedProxy))
+        m_savedSource.append(QPersistentModelIndex(mapToSource(index)));
+}
+
+void EntryFilterModel::endSourceChange() {
+    if (--m_sourceChanges > 0)
+        return;
+    m_orderValid = false;
+    m_matchesValid = false;
+    filterQuietly();
+    QModelIndexList to;
+    to.reserve(m_savedSource.size());
+    for (const QPersistentModelIndex& source : std::as_const(m_savedSource))
+        to.append(mapFromSource(source));
+    changePersistentIndexList(m_savedProxy, to);
+    m_savedProxy.clear();
+    m_savedSource.clear();
+    Q_EMIT layoutChanged();
+    if (std::exchange(m_searchPending, false))
+        Q_EMIT searchFinished();
+}
+
+void EntryFilterModel::onSourceDataChanged(const QModelIndex& topLeft,
+                                           const QModelIndex& bottomRight) {
+    // A changed entry may now match or not, and move: the rows are redone (as a sorting, filtering
+    // proxy would), then the change is passed on for the rows still shown.
+    beginSourceChange();
+    endSourceChange();
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex left = mapFromSource(m_source.index(row, topLeft.column()));
+        if (left.isValid())
+            Q_EMIT dataChanged(left, left.siblingAtColumn(bottomRight.column()));
+    }
 }
 
 bool EntryFilterModel::inScope(const EntryModel& source, int sourceRow, const Scope& scope) {
@@ -179,70 +364,63 @@ bool EntryFilterModel::inScope(const EntryModel& source, int sourceRow, const Sc
     return false;
 }
 
-bool EntryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
-    if (sourceParent.isValid())
-        return false;
-    // Decided by refilter() for every row; a row the source changed since is checked here.
-    if (m_matchesValid && std::size_t(sourceRow) < m_accepted.size())
-        return m_accepted[std::size_t(sourceRow)] != 0;
-    return matches(sourceRow);
-}
-
-bool EntryFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {
-    const EntryModel::Row& a = m_source.row(left.row());
-    const EntryModel::Row& b = m_source.row(right.row());
-    int order = 0;
-    if (m_rankByMatch) {
-        const int rankA = rank(a.foldedTitle);
-        const int rankB = rank(b.foldedTitle);
-        if (rankA != rankB)
-            return rankA > rankB;
-    }
-    switch (left.column()) {
-    case EntryModel::UsernameColumn:
-        order = a.username.compare(b.username, Qt::CaseInsensitive);
-        break;
-    case EntryModel::UrlColumn:
-        order = a.url.compare(b.url, Qt::CaseInsensitive);
-        break;
-    case EntryModel::FolderColumn:
-        order = a.folder.compare(b.folder, Qt::CaseInsensitive);
-        break;
-    case EntryModel::ModifiedColumn:
-        order = a.modified < b.modified ? -1 : (a.modified > b.modified ? 1 : 0);
-        break;
-    default:
-        break;
-    }
-    if (order != 0)
-        return order < 0;
-    // Title order (then username, then id) as precomputed integers: no string compared here.
-    return m_source.titleOrder(left.row()) < m_source.titleOrder(right.row());
-}
-
 QModelIndex EntryFilterModel::bestMatch() const {
-    const int rows = rowCount();
-    if (rows == 0)
+    if (m_rows.empty())
         return {};
-    if (m_foldedText.isEmpty())
-        return index(0, 0);
-    if (m_bestTracked && m_bestSourceRow >= 0) {
-        // Ties went to the first in title order, which is the list's order unless the user
-        // sorted by another column.
-        const QModelIndex tracked = mapFromSource(m_source.index(m_bestSourceRow, 0));
-        if (tracked.isValid())
-            return tracked;
-    }
-    int best = 0;
-    int bestRank = -1;
-    for (int r = 0; r < rows && bestRank < 3; ++r) {
-        const int rowRank = rank(m_source.row(mapToSource(index(r, 0)).row()).foldedTitle);
-        if (rowRank > bestRank) {
-            bestRank = rowRank;
-            best = r;
-        }
-    }
-    return index(best, 0);
+    // m_shownBest is -1 for an empty query (the first row) and whenever ranking put the best
+    // first; ties went to the first in list order.
+    if (m_shownBest >= 0 && !m_rankByMatch)
+        return index(m_proxyRowOf[std::size_t(m_shownBest)], 0);
+    return index(0, 0);
+}
+
+QModelIndex EntryFilterModel::mapToSource(const QModelIndex& proxyIndex) const {
+    if (!proxyIndex.isValid() || proxyIndex.model() != this ||
+        std::size_t(proxyIndex.row()) >= m_rows.size())
+        return {};
+    return m_source.index(m_rows[std::size_t(proxyIndex.row())], proxyIndex.column());
+}
+
+QModelIndex EntryFilterModel::mapFromSource(const QModelIndex& sourceIndex) const {
+    if (!sourceIndex.isValid() || sourceIndex.model() != &m_source ||
+        std::size_t(sourceIndex.row()) >= m_proxyRowOf.size())
+        return {};
+    const int row = m_proxyRowOf[std::size_t(sourceIndex.row())];
+    return row < 0 ? QModelIndex() : createIndex(row, sourceIndex.column());
+}
+
+QModelIndex EntryFilterModel::index(int row, int column, const QModelIndex& parent) const {
+    if (parent.isValid() || row < 0 || std::size_t(row) >= m_rows.size() || column < 0 ||
+        column >= EntryModel::ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex EntryFilterModel::parent(const QModelIndex&) const {
+    return {};
+}
+
+QModelIndex EntryFilterModel::sibling(int row, int column, const QModelIndex&) const {
+    return index(row, column);
+}
+
+int EntryFilterModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EntryFilterModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : EntryModel::ColumnCount;
+}
+
+bool EntryFilterModel::hasChildren(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_rows.empty();
+}
+
+QVariant EntryFilterModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    // The columns are the source's, with or without rows; rows are numbered as shown.
+    if (orientation == Qt::Horizontal)
+        return m_source.headerData(section, orientation, role);
+    return QAbstractItemModel::headerData(section, orientation, role);
 }
 
 } // namespace tessera::ui

@@ -83,6 +83,7 @@ VaultView::VaultView(VaultController& controller, ClipboardGuard& clipboard, App
     m_list->addActions(m_actions->all());
 
     connect(m_search, &QLineEdit::textChanged, this, &VaultView::onSearchEdited);
+    connect(m_filter, &EntryFilterModel::searchFinished, this, &VaultView::onSearchFinished);
     connect(m_actions, &EntryActions::searchRequested, this, &VaultView::focusSearch);
     connect(m_actions, &EntryActions::message, this, &VaultView::showMessage);
     connect(m_actions, &EntryActions::entrySaved, this, [this](const QByteArray& id) {
@@ -206,7 +207,11 @@ void VaultView::setScope(const EntryFilterModel::Scope& scope) {
 }
 
 void VaultView::onSearchEdited(const QString& text) {
-    m_filter->setSearchText(text);
+    // Filtered in slices (100k entries take several frames); onSearchFinished selects.
+    m_filter->startSearch(text);
+}
+
+void VaultView::onSearchFinished() {
     // The best match is selected as the user types, so Ctrl+C right away copies it.
     const QModelIndex best = m_filter->bestMatch();
     selectEntry(best.data(EntryModel::EntryIdRole).toByteArray());
@@ -318,8 +323,10 @@ bool VaultView::eventFilter(QObject* watched, QEvent* event) {
     if (watched != m_search)
         return QWidget::eventFilter(watched, event);
     if (event->type() == QEvent::ShortcutOverride) {
-        // Leave the override unaccepted: the line edit never sees it, and the action fires.
+        // Leave the override unaccepted: the line edit never sees it, and the action fires (on
+        // the best match of what was typed, so a running search is finished first).
         if (takesShortcut(static_cast<QKeyEvent*>(event))) {
+            m_filter->finishSearch();
             event->ignore();
             return true;
         }
@@ -328,6 +335,19 @@ bool VaultView::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() != QEvent::KeyPress)
         return false;
     auto* key = static_cast<QKeyEvent*>(event);
+    switch (key->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        // Moving or opening acts on the rows of what was typed: a running search ends first.
+        m_filter->finishSearch();
+        break;
+    default:
+        break;
+    }
     switch (key->key()) {
     case Qt::Key_Up:
     case Qt::Key_Down:

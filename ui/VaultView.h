@@ -1,8 +1,9 @@
 #pragma once
 // The unlocked vault: a search box on top, and a splitter with the sidebar (scopes and folders),
 // the entry list and the details pane. Keyboard flow: Ctrl+F focuses the search box; typing
-// filters and selects the best match; Up/Down (Page Up/Down) move the list's selection without
-// leaving the box; Ctrl+C copies the selected entry's password, Ctrl+B its username, Ctrl+U opens
+// filters (in slices, EntryFilterModel::startSearch) and selects the best match when the rows are
+// in; Up/Down (Page Up/Down) move the list's selection without leaving the box (after finishing
+// a running search); Ctrl+C copies the selected entry's password, Ctrl+B its username, Ctrl+U opens
 // its URL, Ctrl+T copies its one-time code, Ctrl+E or Enter edits it; Escape clears the search.
 // A focused line edit would take Ctrl+C/Ctrl+U/Ctrl+E/... for itself under X11 (its
 // ShortcutOverride accepts them); the view filters those overrides out of the search box (unless
@@ -69,6 +70,7 @@ private:
     void buildSidebar();
     void buildList();
     void onSearchEdited(const QString& text);
+    void onSearchFinished(); // selects the best match of the rows now shown
     void onSelectionChanged();
     void onSidebarRebuilt();
     void onUnlocked();
