@@ -45,7 +45,6 @@ public:
         m_raw.reserve(expected); // never grows past this: workers read it while it fills
         m_overviews.resize(expected);
         m_haystacks.resize(expected);
-        m_errors.resize(expected);
     }
 
     // Called by the reader only; false once as many rows as MACs were read.
@@ -53,8 +52,13 @@ public:
         if (m_raw.size() == m_raw.capacity())
             return false;
         m_raw.push_back(std::move(row));
-        if (m_raw.size() % ChunkRows == 0)
+        if (m_raw.size() % ChunkRows == 0) {
             publish(false);
+            // Reading is faster than opening: past a few waiting chunks the reader opens one
+            // itself, so the raw rows held at once stay bounded (tens of MiB at 100k entries).
+            while (waitingRows() > MaxWaitingChunks * ChunkRows && openNextChunk(false)) {
+            }
+        }
         return true;
     }
     void finishReading() { publish(true); }
@@ -62,31 +66,18 @@ public:
 
     // Checks, opens and decodes chunks until none is left; run by every thread.
     void work() {
-        const RowMacs macs(m_vault.keys.rowMac, Table::Entries);
-        for (;;) {
-            std::size_t begin = 0;
-            std::size_t end = 0;
-            {
-                std::unique_lock lock(m_mutex);
-                m_ready.wait(lock, [&] { return m_taken < m_published || m_done; });
-                if (m_taken >= m_published)
-                    return;
-                begin = m_taken;
-                end = std::min(m_published, begin + ChunkRows);
-                m_taken = end;
-            }
-            for (std::size_t i = begin; i < end; ++i)
-                if (auto status = openRow(macs, m_raw[i], i); !status.ok())
-                    m_errors[i] = status.error();
+        while (openNextChunk(true)) {
         }
     }
 
     // The first failure in row order, as a single-threaded pass would have reported it.
-    Status firstError(std::size_t rows) const {
-        for (std::size_t i = 0; i < rows; ++i)
-            if (m_errors[i])
-                return *m_errors[i];
-        return {};
+    Status firstError() const {
+        const auto first =
+            std::min_element(m_failures.begin(), m_failures.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+        if (first == m_failures.end())
+            return {};
+        return first->second;
     }
 
     LoadedOverviews take(std::size_t rows) {
@@ -96,6 +87,40 @@ public:
     }
 
 private:
+    static constexpr std::size_t MaxWaitingChunks = 8;
+
+    std::size_t waitingRows() {
+        std::lock_guard lock(m_mutex);
+        return m_published - m_taken;
+    }
+
+    // Takes the next published chunk (with `wait`, waits for one until reading is done) and
+    // opens its rows; false if there was none.
+    bool openNextChunk(bool wait) {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        {
+            std::unique_lock lock(m_mutex);
+            if (wait)
+                m_ready.wait(lock, [&] { return m_taken < m_published || m_done; });
+            if (m_taken >= m_published)
+                return false;
+            begin = m_taken;
+            end = std::min(m_published, begin + ChunkRows);
+            m_taken = end;
+        }
+        const RowMacs macs(m_vault.keys.rowMac, Table::Entries);
+        for (std::size_t i = begin; i < end; ++i)
+            if (auto status = openRow(macs, m_raw[i], i); !status.ok())
+                fail(i, status.error());
+        return true;
+    }
+
+    void fail(std::size_t row, Error error) {
+        std::lock_guard lock(m_mutex);
+        m_failures.emplace_back(row, std::move(error));
+    }
+
     void publish(bool done) {
         {
             std::lock_guard lock(m_mutex);
@@ -133,7 +158,7 @@ private:
     std::vector<RawRow> m_raw;
     std::vector<EntryOverview> m_overviews;
     std::vector<QString> m_haystacks;
-    std::vector<std::optional<Error>> m_errors;
+    std::vector<std::pair<std::size_t, Error>> m_failures; // rare: a damaged or tampered file
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::size_t m_published = 0;
@@ -190,7 +215,7 @@ Result<LoadedOverviews> loadOverviews(OpenVault& vault) {
         worker.join();
     TESSERA_TRY(read);
     const std::size_t rows = pipeline.rowsRead();
-    TESSERA_TRY(pipeline.firstError(rows));
+    TESSERA_TRY(pipeline.firstError());
     if (rows != std::size_t(macs->size()))
         return entriesDamaged(QStringLiteral("missing"));
     return pipeline.take(rows);

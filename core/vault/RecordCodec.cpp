@@ -160,8 +160,10 @@ Result<std::vector<Tlv>> split(const SecureBuffer& plain,
                                std::initializer_list<unsigned char> singles,
                                std::initializer_list<unsigned char> repeatables) {
     std::vector<Tlv> out;
+    out.reserve(16); // an overview has about a dozen
     Cursor cursor{plain.data(), plain.size()};
     int previous = -1;
+    std::uint64_t seen = 0; // bit per tag below 64
     while (!cursor.done()) {
         unsigned char tag = 0;
         std::uint64_t length = 0;
@@ -177,11 +179,14 @@ Result<std::vector<Tlv>> split(const SecureBuffer& plain,
         if (tag < previous || (tag == previous && !repeatable))
             return malformed();
         previous = tag;
+        if (tag < 64)
+            seen |= std::uint64_t(1) << tag;
         out.push_back({tag, Cursor{payload, std::size_t(length)}});
     }
     for (unsigned char tag : singles) {
-        const bool present =
-            std::any_of(out.begin(), out.end(), [tag](const Tlv& t) { return t.tag == tag; });
+        const bool present = tag < 64 ? (seen >> tag & 1) != 0
+                                      : std::any_of(out.begin(), out.end(),
+                                                    [tag](const Tlv& t) { return t.tag == tag; });
         if (!present)
             return malformed();
     }
@@ -247,12 +252,13 @@ bool readStampedBool(Cursor c, Register<bool>& reg) {
 }
 
 bool readElement(Cursor c, std::vector<SetElement>& into) {
-    SetElement element;
+    SetElement& element = into.emplace_back(); // decoded in place
     unsigned char removed = 0;
-    if (!c.stamp(element.stamp) || !c.u8(removed) || removed > 1 || !c.restText(element.value))
+    if (!c.stamp(element.stamp) || !c.u8(removed) || removed > 1 || !c.restText(element.value)) {
+        into.pop_back();
         return false;
+    }
     element.removed = removed == 1;
-    into.push_back(std::move(element));
     return true;
 }
 

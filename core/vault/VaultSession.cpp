@@ -28,7 +28,13 @@ Stamp VaultSession::nextStamp() {
 }
 
 QString searchText(const EntryOverview& o) {
-    QString text = o.title.value;
+    qsizetype length = o.title.value.size() + o.username.value.size() + o.folder.value.size() + 2;
+    for (const auto* set : {&o.urls, &o.tags})
+        for (const SetElement& element : *set)
+            length += element.value.size() + 1;
+    QString text;
+    text.reserve(length); // one allocation
+    text += o.title.value;
     const auto add = [&text](const QString& part) {
         text += QLatin1Char('\n');
         text += part;
@@ -71,6 +77,32 @@ bool listOrder(const QString& haystackA, const EntryId& idA, const QString& hays
     return order != 0 ? order < 0 : idA < idB;
 }
 
+// Reorders both lists so that position k holds what was at order[k], following each cycle of the
+// permutation: every element moves once.
+void permuteInPlace(std::vector<EntryOverview>& items, std::vector<QString>& texts,
+                    const std::vector<std::size_t>& order) {
+    std::vector<bool> placed(order.size());
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (placed[start] || order[start] == start)
+            continue;
+        EntryOverview item = std::move(items[start]);
+        QString text = std::move(texts[start]);
+        std::size_t at = start;
+        for (;;) {
+            placed[at] = true;
+            const std::size_t from = order[at];
+            if (from == start) {
+                items[at] = std::move(item);
+                texts[at] = std::move(text);
+                break;
+            }
+            items[at] = std::move(items[from]);
+            texts[at] = std::move(texts[from]);
+            at = from;
+        }
+    }
+}
+
 } // namespace
 
 void VaultSession::insertEntries(std::vector<EntryOverview> added,
@@ -105,6 +137,14 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
     } else {
         std::sort(order.begin(), order.end(), before);
     }
+    if (entries.empty()) {
+        // A whole vault at unlock: put it in order where it is, no second copy of the list.
+        permuteInPlace(added, addedHaystacks, order);
+        entries = std::move(added);
+        haystacks = std::move(addedHaystacks);
+        indexPositions();
+        return;
+    }
     // Merge the sorted additions into the sorted list.
     std::vector<EntryOverview> mergedEntries;
     std::vector<QString> mergedHaystacks;
@@ -127,6 +167,10 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
     }
     entries = std::move(mergedEntries);
     haystacks = std::move(mergedHaystacks);
+    indexPositions();
+}
+
+void VaultSession::indexPositions() {
     positions.clear();
     positions.reserve(qsizetype(entries.size()));
     for (std::size_t i = 0; i < entries.size(); ++i)

@@ -61,6 +61,7 @@ public:
     void replaceEntry(EntryOverview overview);
     void removeEntry(const EntryId& id);
     const EntryOverview* find(const EntryId& id) const;
+    void indexPositions(); // positions from entries
 
     // Runs body in one transaction, then bumps this device's version, rewrites the manifest and
     // marks the working copy unpublished. Nothing is changed if body fails.
