@@ -77,6 +77,15 @@ bool listOrder(const QString& haystackA, const EntryId& idA, const QString& hays
     return order != 0 ? order < 0 : idA < idB;
 }
 
+// Ordered as listOrder orders the haystacks, as far as their first four UTF-16 units go: QString
+// compares unit by unit and a shorter string first, and padding with 0 keeps both.
+quint64 orderPrefix(const QString& haystack) {
+    quint64 prefix = 0;
+    for (qsizetype i = 0; i < 4; ++i)
+        prefix = prefix << 16 | (i < haystack.size() ? haystack[i].unicode() : 0U);
+    return prefix;
+}
+
 // Reorders both lists so that position k holds what was at order[k], following each cycle of the
 // permutation: every element moves once.
 void permuteInPlace(std::vector<EntryOverview>& items, std::vector<QString>& texts,
@@ -123,7 +132,13 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
     std::vector<std::size_t> order(added.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
+    // The first four UTF-16 units of each haystack as one number decide most comparisons.
+    std::vector<quint64> prefixes(added.size());
+    for (std::size_t i = 0; i < added.size(); ++i)
+        prefixes[i] = orderPrefix(addedHaystacks[i]);
     const auto before = [&](std::size_t a, std::size_t b) {
+        if (prefixes[a] != prefixes[b])
+            return prefixes[a] < prefixes[b];
         return listOrder(addedHaystacks[a], added[a].id, addedHaystacks[b], added[b].id);
     };
     // A whole vault at unlock: each half sorted on its own core, then merged.
