@@ -30,6 +30,7 @@ EntryFilterModel::EntryFilterModel(EntryModel& source, QObject* parent)
     QAbstractProxyModel::setSourceModel(&source);
     connect(&source, &QAbstractItemModel::dataChanged, this,
             &EntryFilterModel::onSourceDataChanged);
+    connect(&source, &EntryModel::rowsUpdated, this, &EntryFilterModel::onSourceUpdated);
     const auto begin = [this] { beginSourceChange(); };
     const auto end = [this] { endSourceChange(); };
     connect(&source, &QAbstractItemModel::rowsAboutToBeInserted, this, begin);
@@ -331,14 +332,24 @@ void EntryFilterModel::endSourceChange() {
 
 void EntryFilterModel::onSourceDataChanged(const QModelIndex& topLeft,
                                            const QModelIndex& bottomRight) {
-    // A changed entry may now match or not, and move: the rows are redone (as a sorting, filtering
-    // proxy would), then the change is passed on for the rows still shown.
-    beginSourceChange();
+    // A changed entry may now match or not, and move: the rows are redone once EntryModel has
+    // applied the whole batch of changes (a sync may change thousands), then the change is passed
+    // on for the rows still shown.
+    if (!std::exchange(m_dataBatch, true))
+        beginSourceChange();
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+        m_changedSource.append(QPersistentModelIndex(m_source.index(row, 0)));
+}
+
+void EntryFilterModel::onSourceUpdated() {
+    if (!std::exchange(m_dataBatch, false))
+        return;
     endSourceChange();
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        const QModelIndex left = mapFromSource(m_source.index(row, topLeft.column()));
+    const QList<QPersistentModelIndex> changed = std::exchange(m_changedSource, {});
+    for (const QPersistentModelIndex& source : changed) {
+        const QModelIndex left = mapFromSource(source);
         if (left.isValid())
-            Q_EMIT dataChanged(left, left.siblingAtColumn(bottomRight.column()));
+            Q_EMIT dataChanged(left, left.siblingAtColumn(EntryModel::ColumnCount - 1));
     }
 }
 
@@ -414,6 +425,10 @@ int EntryFilterModel::columnCount(const QModelIndex& parent) const {
 
 bool EntryFilterModel::hasChildren(const QModelIndex& parent) const {
     return !parent.isValid() && !m_rows.empty();
+}
+
+Qt::ItemFlags EntryFilterModel::flags(const QModelIndex& index) const {
+    return index.isValid() && index.model() == this ? EntryModel::rowFlags() : Qt::NoItemFlags;
 }
 
 QVariant EntryFilterModel::headerData(int section, Qt::Orientation orientation, int role) const {

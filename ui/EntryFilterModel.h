@@ -77,6 +77,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     bool hasChildren(const QModelIndex& parent = {}) const override;
+    // EntryModel's flags without mapping the index (QTreeView asks twice per row it lays out).
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
@@ -102,6 +104,7 @@ private:
     void beginSourceChange();
     void endSourceChange();
     void onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
+    void onSourceUpdated(); // EntryModel's batch of changes is complete
 
     EntryModel& m_source;
     Scope m_scope;
@@ -133,7 +136,9 @@ private:
     qint64 m_sliceBudgetNs;
     int m_sliceMaxRows = 0;
 
-    int m_sourceChanges = 0; // nesting of beginSourceChange()
+    int m_sourceChanges = 0;  // nesting of beginSourceChange()
+    bool m_dataBatch = false; // entries changed; the rows are redone when the batch is complete
+    QList<QPersistentModelIndex> m_changedSource;
     QModelIndexList m_savedProxy;
     QList<QPersistentModelIndex> m_savedSource;
 };

@@ -290,8 +290,10 @@ QVariant EntryModel::headerData(int section, Qt::Orientation orientation, int ro
 }
 
 Qt::ItemFlags EntryModel::flags(const QModelIndex& index) const {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
+    return index.isValid() ? rowFlags() : Qt::NoItemFlags;
+}
+
+Qt::ItemFlags EntryModel::rowFlags() {
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled |
            Qt::ItemNeverHasChildren;
 }

@@ -214,6 +214,32 @@ private Q_SLOTS:
         QCOMPARE(filter->rowCount(), SampleCount);
     }
 
+    void editedEntryJoinsAndLeavesTheRows() {
+        EntryFilterModel filter(*m_model);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSearchText(QStringLiteral("gmail 1"));
+        const int before = filter.rowCount();
+        const QPersistentModelIndex kept = filter.index(before - 1, 0);
+        const QByteArray keptId = idOf(kept);
+        const EntryId renamed = m_f.idOf(QStringLiteral("Steam 13"));
+        EntryChanges join;
+        join.title = QStringLiteral("Gmail 1 (old Steam)");
+        VAULT_VERIFY_OK(m_f.controller->edit(renamed, std::move(join)));
+        QCOMPARE(filter.rowCount(), before + 1);
+        QVERIFY(shownIds(filter).contains(renamed));
+        EntryFilterModel whole(*m_model);
+        whole.setSearchText(QStringLiteral("gmail 1"));
+        QCOMPARE(shownIds(filter), shownIds(whole)); // in title order
+        QCOMPARE(idOf(kept), keptId);                // a selected row stays selected
+        EntryChanges leave;
+        leave.title = QStringLiteral("Steam 13");
+        VAULT_VERIFY_OK(m_f.controller->edit(renamed, std::move(leave)));
+        QCOMPARE(filter.rowCount(), before);
+        QVERIFY(!shownIds(filter).contains(renamed));
+        QCOMPARE(idOf(kept), keptId);
+    }
+
     // Last: it changes the vault. An entry trashed while a pass runs: the search is still
     // answered, on the changed rows.
     void changeOfTheVaultDuringAPass() {
