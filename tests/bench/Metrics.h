@@ -1,6 +1,6 @@
 #pragma once
 // What the benchmark measures: each metric's key in the phases' JSON, its row label, and the
-// target at 10k entries from issue 2 where there is one.
+// target at 10k entries from issues 2 and 9 where there is one.
 
 #include <QLatin1StringView>
 
@@ -34,7 +34,7 @@ inline constexpr QLatin1StringView PeakRssMiB{"peakRssMiB"};
 inline constexpr QLatin1StringView FileMiB{"fileMiB"};
 } // namespace key
 
-inline constexpr double UnlockTargetMs = 50;
+inline constexpr double UnlockTargetMs = 40; // issue 9: open + list beyond the KDF (issue 2 said 50)
 inline constexpr double SearchTargetMs = 5;
 inline constexpr double EditPublishTargetMs = 30;
 inline constexpr int TargetEntries = 10'000;
