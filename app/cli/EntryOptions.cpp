@@ -16,6 +16,7 @@ const QString Username = QStringLiteral("username");
 const QString Url = QStringLiteral("url");
 const QString ClearUrls = QStringLiteral("clear-urls");
 const QString Notes = QStringLiteral("notes");
+const QString NotesStdin = QStringLiteral("notes-stdin");
 const QString Folder = QStringLiteral("folder");
 const QString Tag = QStringLiteral("tag");
 const QString ClearTags = QStringLiteral("clear-tags");
@@ -52,8 +53,14 @@ void addEntryOptions(CommandLine& cl, EntryOptionSet set) {
                             ? QStringLiteral("A URL (repeatable).")
                             : QStringLiteral("A URL (repeatable; replaces all URLs)."),
                         QStringLiteral("URL")));
-    cl.addOption(option(Opt::Notes, QStringLiteral("Notes (not secret; stored sealed)."),
+    cl.addOption(option(Opt::Notes,
+                        QStringLiteral("Notes on the command line (other users can see them in "
+                                       "the process list: prefer --notes-stdin)."),
                         QStringLiteral("TEXT")));
+    cl.addOption(option(Opt::NotesStdin,
+                        QStringLiteral("Read the notes from standard input: everything after "
+                                       "the master password and the prompted lines, to its end "
+                                       "(several lines; at most 1 MiB of UTF-8).")));
     cl.addOption(option(Opt::Folder, QStringLiteral("Folder path, e.g. Work/Email."),
                         QStringLiteral("PATH")));
     cl.addOption(option(Opt::Tag,
@@ -108,6 +115,10 @@ std::optional<EntryChanges> entryChangesFromOptions(const CommandLine& cl, Entry
         changes.username = cl.value(Opt::Username);
     if (cl.isSet(Opt::Folder))
         changes.folder = cl.value(Opt::Folder);
+    if (cl.isSet(Opt::Notes) && cl.isSet(Opt::NotesStdin)) {
+        cl.usageError(QStringLiteral("--notes and --notes-stdin exclude each other"));
+        return std::nullopt;
+    }
     if (cl.isSet(Opt::Notes))
         changes.notes = secureText(cl.value(Opt::Notes));
     const bool clearUrls = set == EntryOptionSet::Edit && cl.isSet(Opt::ClearUrls);
@@ -193,12 +204,22 @@ Status readPromptedSecrets(const CommandLine& cl, SecretInput& secrets, EntryCha
             changes.totp = std::move(*totp);
         }
     }
+    if (cl.isSet(Opt::NotesStdin)) { // last: it reads to the end of the input
+        auto notes = secrets.readRest(QStringLiteral("notes"));
+        if (!notes)
+            return notes.error();
+        if (!QByteArrayView(notes->data(), qsizetype(notes->size())).isValidUtf8())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("the notes on standard input are not UTF-8 text"));
+        changes.notes = std::move(*notes);
+    }
     return {};
 }
 
 bool hasChanges(const EntryChanges& changes, const CommandLine& cl) {
     const bool prompts =
-        !cl.ordered({Opt::PasswordPrompt, Opt::ProtectedField, Opt::TotpPrompt}).isEmpty();
+        !cl.ordered({Opt::PasswordPrompt, Opt::ProtectedField, Opt::TotpPrompt}).isEmpty() ||
+        cl.isSet(Opt::NotesStdin);
     return prompts || changes.password || changes.title || changes.username || changes.urls ||
            changes.tags || changes.folder || changes.favourite || changes.expires ||
            changes.notes || !changes.fields.empty();

@@ -1,7 +1,7 @@
 #pragma once
 // The options add and edit share, turned into an EntryChanges. Non-secret values come from argv;
 // prompting options (--password-prompt, --protected-field, --totp-prompt) read one line each from
-// SecretInput, in the order they were given on the command line.
+// SecretInput, in the order they were given on the command line; --notes-stdin then reads the rest.
 
 #include "CliCommon.h"
 

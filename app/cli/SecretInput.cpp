@@ -1,5 +1,7 @@
 #include "SecretInput.h"
 
+#include "crypto/Crypto.h"
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -85,6 +87,44 @@ Result<SecureBuffer> SecretInput::readNew(const QString& what) {
     if (!first->equals(*again))
         return inputError(QStringLiteral("the two %1s do not match").arg(what));
     return first;
+}
+
+Result<SecureBuffer> SecretInput::readRest(const QString& what) {
+    if (m_terminal) {
+        std::fputs(QStringLiteral("%1 (end with Ctrl-D on a line of its own):\n")
+                       .arg(capitalized(what))
+                       .toUtf8()
+                       .constData(),
+                   stderr);
+        std::fflush(stderr);
+    }
+    SecureBuffer rest;
+    unsigned char chunk[4096];
+    for (;;) {
+        const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            wipe(chunk, sizeof chunk);
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("cannot read the %1 from standard input").arg(what));
+        }
+        if (got == 0)
+            break;
+        if (rest.size() + std::size_t(got) > MaxRestBytes) {
+            wipe(chunk, sizeof chunk);
+            return inputError(QStringLiteral("the %1 are longer than %2 bytes")
+                                  .arg(what)
+                                  .arg(qulonglong(MaxRestBytes)));
+        }
+        rest.append(chunk, std::size_t(got));
+    }
+    wipe(chunk, sizeof chunk);
+    if (!rest.empty() && rest.data()[rest.size() - 1] == '\n')
+        rest.truncate(rest.size() - 1);
+    if (!rest.empty() && rest.data()[rest.size() - 1] == '\r')
+        rest.truncate(rest.size() - 1);
+    return rest;
 }
 
 Result<SecureBuffer> SecretInput::readLine(const QString& what) {

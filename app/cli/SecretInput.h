@@ -12,6 +12,7 @@
 namespace tessera::cli {
 
 inline constexpr std::size_t MaxSecretLineBytes = 64 * 1024;
+inline constexpr std::size_t MaxRestBytes = 1024 * 1024;
 
 class SecretInput {
 public:
@@ -23,6 +24,9 @@ public:
     // A new password: asked twice on a terminal (both must match), read once otherwise. Refuses
     // an empty one.
     Result<SecureBuffer> readNew(const QString& what);
+    // Everything left on standard input, at most MaxRestBytes (multi-line notes): on a terminal
+    // typed with echo and ended by Ctrl-D. One final line break is dropped.
+    Result<SecureBuffer> readRest(const QString& what);
 
 private:
     Result<SecureBuffer> readLine(const QString& what);

@@ -14,8 +14,8 @@
 #include <memory>
 
 #include <sys/prctl.h>
-#include <sys/stat.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace tessera;
@@ -53,7 +53,8 @@ QString mainHelp() {
         "     current password first, then the new one; export --format tessera reads the\n"
         "     current password, then the new vault's once);\n"
         "  2. one line per --password-prompt, --protected-field NAME and --totp-prompt, in the\n"
-        "     order these options were given.\n"
+        "     order these options were given;\n"
+        "  3. add/edit --notes-stdin: the notes, everything that is left (several lines).\n"
         "  sync --new-password-prompt and restore-backup --old-password-prompt read the\n"
         "  other master password on the line after the vault's.\n"
         "\n"

@@ -11,7 +11,7 @@ _tessera_cli_options() {
         show) echo --json --show-protected --field ;;
         totp) echo --at --counter --json ;;
         add | edit)
-            echo --title --username --url --notes --folder --tag --field --favourite \
+            echo --title --username --url --notes --notes-stdin --folder --tag --field --favourite \
                 --no-favourite --expires --password-prompt --generate --protected-field \
                 --totp-prompt
             [[ $1 == edit ]] && echo --clear-urls --clear-tags --remove-field

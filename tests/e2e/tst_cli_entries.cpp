@@ -95,6 +95,50 @@ private Q_SLOTS:
                      .isEmpty());
     }
 
+    // Notes come from standard input, never argv (where the process list shows them): the rest of
+    // the input after the prompted lines, several lines kept as typed.
+    void notesFromStandardInput() {
+        const QString id = m_sandbox->add(
+            {QStringLiteral("--title"), QStringLiteral("Bank"), QStringLiteral("--notes-stdin"),
+             QStringLiteral("--password-prompt")},
+            {"entry-password", "Card stop line: +44 20 7946 0000", "", "PIN letter in the safe"});
+        QVERIFY(!id.isEmpty());
+        CliResult shown =
+            m_sandbox->runOnVault(QStringLiteral("show"), {id, QStringLiteral("--json"),
+                                                           QStringLiteral("--show-protected")});
+        CLI_EXPECT(shown, 0);
+        QJsonObject entry = QJsonDocument::fromJson(shown.out).object();
+        QCOMPARE(entry.value(QLatin1String("notes")).toString(),
+                 QStringLiteral("Card stop line: +44 20 7946 0000\n\nPIN letter in the safe"));
+        QCOMPARE(entry.value(QLatin1String("password")).toString(),
+                 QStringLiteral("entry-password"));
+
+        // Not UTF-8, or both ways at once: refused, nothing changed.
+        CLI_EXPECT(m_sandbox->runOnVault(QStringLiteral("edit"),
+                                         {id, QStringLiteral("--notes-stdin")},
+                                         {QByteArray("\xff\xfe broken")}),
+                   1);
+        CLI_EXPECT(m_sandbox->runOnVault(QStringLiteral("edit"),
+                                         {id, QStringLiteral("--notes"), QStringLiteral("x"),
+                                          QStringLiteral("--notes-stdin")},
+                                         {"y"}),
+                   1);
+        shown = m_sandbox->runOnVault(QStringLiteral("show"), {id, QStringLiteral("--json")});
+        entry = QJsonDocument::fromJson(shown.out).object();
+        QVERIFY(entry.value(QLatin1String("notes"))
+                    .toString()
+                    .startsWith(QLatin1String("Card stop line")));
+
+        CLI_EXPECT(m_sandbox->runOnVault(QStringLiteral("edit"),
+                                         {id, QStringLiteral("--notes-stdin")},
+                                         {"moved to the new bank"}),
+                   0);
+        shown = m_sandbox->runOnVault(QStringLiteral("show"), {id, QStringLiteral("--json")});
+        entry = QJsonDocument::fromJson(shown.out).object();
+        QCOMPARE(entry.value(QLatin1String("notes")).toString(),
+                 QStringLiteral("moved to the new bank"));
+    }
+
     void editFieldsAndClearing() {
         const QString id = m_sandbox->add(
             {QStringLiteral("--title"), QStringLiteral("Shop"), QStringLiteral("--field"),
