@@ -1,5 +1,6 @@
 #include "EntryListView.h"
 
+#include "EntryListDelegate.h"
 #include "crypto/SecureBuffer.h"
 
 #include <QApplication>
@@ -86,6 +87,8 @@ EntryListView::EntryListView(QWidget* parent)
             QCoreApplication::instance()->installEventFilter(probe);
         }
     }
+    m_delegate = new EntryListDelegate(this);
+    setItemDelegate(m_delegate);
     setRootIsDecorated(false);
     setUniformRowHeights(true);
     setAllColumnsShowFocus(true);
@@ -100,6 +103,11 @@ EntryListView::EntryListView(QWidget* parent)
     setContextMenuPolicy(Qt::ActionsContextMenu);
     header()->setStretchLastSection(false);
     header()->setSortIndicatorShown(true);
+}
+
+void EntryListView::reset() {
+    m_delegate->clearCache(); // no titles of a locked vault kept laid out
+    QTreeView::reset();
 }
 
 void EntryListView::setEmptyText(const QString& text) {

@@ -1,7 +1,8 @@
 #pragma once
-// The entry list: a QTreeView (uniform rows, so 100k entries scroll smoothly) that says what to do
-// when it has nothing to show ("No entries — press Ctrl+N", "No matches"), drags the selected
-// entries (onto the sidebar's folders), and reports Enter as activation.
+// The entry list: a QTreeView (uniform rows, so 100k entries scroll smoothly; cells painted by
+// EntryListDelegate, which keeps their text laid out) that says what to do when it has nothing to
+// show ("No entries — press Ctrl+N", "No matches"), drags the selected entries (onto the
+// sidebar's folders), and reports Enter as activation.
 //
 // Benchmark hook (tests/bench/compare, "desktop app"): with TESSERA_TIMING=1 in the environment
 // the app prints "tessera-timing: window-shown MS" when its first window is painted and
@@ -14,12 +15,15 @@
 
 namespace tessera::ui {
 
+class EntryListDelegate;
+
 class EntryListView : public QTreeView {
     Q_OBJECT
 public:
     explicit EntryListView(QWidget* parent = nullptr);
 
     void setEmptyText(const QString& text);
+    void reset() override;
     QString emptyText() const { return m_emptyText; }
 
 Q_SIGNALS:
@@ -31,6 +35,7 @@ protected:
     void startDrag(Qt::DropActions supportedActions) override;
 
 private:
+    EntryListDelegate* m_delegate;
     QString m_emptyText;
 };
 

@@ -1,10 +1,10 @@
 // filter_bench: how long one keystroke in the desktop app's search box takes at 100k entries.
-//   filter_bench [--entries N] [--dir DIR] [--reuse] [--whole]
+//   filter_bench [--entries N] [--dir DIR] [--reuse] [--whole] [--qt-delegate]
 // Builds a vault of realistic entries (EntryGenerator, lowest KDF cost), unlocks it through
-// VaultController as the app does, puts EntryModel + EntryFilterModel under a QTreeView (shown on
-// the offscreen platform) and types search queries letter by letter, with backspaces: each
-// keystroke is what VaultView does, startSearch (the first slice runs in the key's handler, the
-// rest from the event loop), then, once the rows are shown, bestMatch + selecting it; --whole
+// VaultController as the app does, puts EntryModel + EntryFilterModel under the app's EntryListView
+// (shown on the offscreen platform) and types search queries letter by letter, with backspaces:
+// each keystroke is what VaultView does, startSearch (the first slice runs in the key's handler,
+// the rest from the event loop), then, once the rows are shown, bestMatch + selecting it; --whole
 // filters inside the handler instead (setSearchText), as the app did before. Prints the median,
 // 90th percentile and maximum of the time until a keystroke's rows are shown (every event until
 // the search is published, then the view's layout and paint) and of the longest the event loop
@@ -14,6 +14,7 @@
 
 #include "EntryFilterModel.h"
 #include "EntryGenerator.h"
+#include "EntryListView.h"
 #include "EntryModel.h"
 #include "VaultController.h"
 #include "common/Clock.h"
@@ -25,10 +26,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QTreeView>
 
 #include <algorithm>
 #include <cstdio>
@@ -46,6 +46,8 @@ class BlockTimingApplication : public QApplication {
 public:
     using QApplication::QApplication;
     bool notify(QObject* receiver, QEvent* event) override {
+        if (event->type() == QEvent::Paint && receiver == m_list)
+            ++m_paints;
         if (m_depth > 0)
             return QApplication::notify(receiver, event);
         ++m_depth;
@@ -65,6 +67,9 @@ public:
     double takeLongestMs() { return std::exchange(m_longestMs, 0.0); }
     // The longest dispatch other than a QTimer's (the search's slices) since the last call.
     double takeLongestOtherMs() { return std::exchange(m_longestOtherMs, 0.0); }
+    // Paint events of `list` (the list's viewport) since the last call.
+    void countPaints(const QObject* list) { m_list = list; }
+    int takePaints() { return std::exchange(m_paints, 0); }
     // Events dispatched from the event loop since the last call.
     int takeDispatches() { return std::exchange(m_dispatches, 0); }
 
@@ -73,6 +78,8 @@ private:
     double m_longestMs = 0;
     double m_longestOtherMs = 0;
     int m_dispatches = 0;
+    const QObject* m_list = nullptr;
+    int m_paints = 0;
 };
 constexpr int Batch = 1000;
 
@@ -123,7 +130,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption wholeOption(
         QStringLiteral("whole"),
         QStringLiteral("Filter inside the key's handler (setSearchText), not in slices."));
-    parser.addOptions({entriesOption, dirOption, reuseOption, wholeOption});
+    const QCommandLineOption qtDelegateOption(
+        QStringLiteral("qt-delegate"),
+        QStringLiteral("Paint cells with QStyledItemDelegate (what EntryListDelegate replaces)."));
+    parser.addOptions({entriesOption, dirOption, reuseOption, wholeOption, qtDelegateOption});
     parser.process(app);
     const int count =
         parser.isSet(entriesOption) ? parser.value(entriesOption).toInt() : DefaultEntries;
@@ -177,10 +187,11 @@ int main(int argc, char* argv[]) {
     timer.restart();
     ui::EntryModel model(controller);
     ui::EntryFilterModel filter(model);
-    QTreeView view;
-    view.setUniformRowHeights(true);
-    view.setRootIsDecorated(false);
+    ui::EntryListView view; // the app's list: uniform rows, cells through EntryListDelegate
     view.setModel(&filter);
+    QStyledItemDelegate qtDelegate;
+    if (parser.isSet(qtDelegateOption))
+        view.setItemDelegate(&qtDelegate);
     view.setSortingEnabled(true);
     view.sortByColumn(ui::EntryModel::TitleColumn, Qt::AscendingOrder);
     view.resize(900, 600);
@@ -202,13 +213,15 @@ int main(int argc, char* argv[]) {
     };
     QObject::connect(&filter, &ui::EntryFilterModel::searchFinished, &view, selectBest);
 
-    std::vector<double> times, handlerTimes, blocks, others, events;
+    std::vector<double> times, handlerTimes, blocks, others, events, paints;
+    app.countPaints(view.viewport());
     const QStringList typed = keystrokes();
     long long matched = 0;
     for (const QString& text : typed) {
         app.takeLongestMs();
         app.takeDispatches();
         app.takeLongestOtherMs();
+        app.takePaints();
         QElapsedTimer keystroke;
         keystroke.start();
         if (whole) {
@@ -229,6 +242,7 @@ int main(int argc, char* argv[]) {
         blocks.push_back(std::max(handlerMs, app.takeLongestMs()));
         events.push_back(double(app.takeDispatches()));
         others.push_back(app.takeLongestOtherMs());
+        paints.push_back(double(app.takePaints()));
     }
     std::printf("filter_bench: %s, %d keystrokes (%lld rows matched in all)\n",
                 whole ? "whole search in the key's handler (--whole)" : "search in slices",
@@ -236,9 +250,10 @@ int main(int argc, char* argv[]) {
     std::printf("filter_bench: keystroke until its rows are shown: median %.2f ms, p90 %.2f ms, "
                 "max %.2f ms\n",
                 percentile(times, 0.5), percentile(times, 0.9), percentile(times, 1.0));
-    std::printf("filter_bench: the key's handler: median %.2f ms; events dispatched per keystroke: "
-                "median %.0f, max %.0f\n",
-                percentile(handlerTimes, 0.5), percentile(events, 0.5), percentile(events, 1.0));
+    std::printf("filter_bench: the key's handler: median %.2f ms; per keystroke: events "
+                "dispatched median %.0f, max %.0f; paints of the list median %.0f, max %.0f\n",
+                percentile(handlerTimes, 0.5), percentile(events, 0.5), percentile(events, 1.0),
+                percentile(paints, 0.5), percentile(paints, 1.0));
     std::printf(
         "filter_bench: longest event-loop block per keystroke: median %.2f ms, p90 %.2f ms, "
         "max %.2f ms (target: 16 ms at 100k entries)\n",
