@@ -38,7 +38,7 @@ void printOverviews(Output& out, const std::vector<const EntryOverview*>& entrie
     QString line;
     for (const EntryOverview* entry : entries) {
         line.resize(0); // one buffer for every line
-        line += idHex(entry->id);
+        appendHex(line, entry->id);
         for (const QString* field :
              {&entry->title.value, &entry->username.value, &entry->folder.value}) {
             line += QLatin1Char('\t');

@@ -1,14 +1,25 @@
 #include "Format.h"
 
-#include <algorithm>
-
 #include <QDate>
 #include <QDateTime>
 
 namespace tessera::cli {
 
 QString idHex(const QByteArray& id) {
-    return QString::fromLatin1(id.toHex());
+    QString hex;
+    appendHex(hex, id);
+    return hex;
+}
+
+void appendHex(QString& out, QByteArrayView bytes) {
+    static constexpr char16_t Digits[] = u"0123456789abcdef";
+    const qsizetype at = out.size();
+    out.resize(at + 2 * bytes.size());
+    char16_t* to = reinterpret_cast<char16_t*>(out.data()) + at;
+    for (const char byte : bytes) {
+        *to++ = Digits[quint8(byte) >> 4];
+        *to++ = Digits[quint8(byte) & 0xf];
+    }
 }
 
 QString displayTime(qint64 msSinceEpoch) {
@@ -54,9 +65,12 @@ QString displaySize(qint64 bytes) {
 
 QString displaySafe(const QString& text) {
     // Unicode's control characters (category Cc) are exactly U+0000..U+001F and U+007F..U+009F.
-    const auto isControl = [](char16_t c) { return c < 0x20 || (c >= 0x7f && c <= 0x9f); };
-    const auto chars = QStringView(text);
-    if (std::none_of(chars.begin(), chars.end(), [&](QChar c) { return isControl(c.unicode()); }))
+    const auto isControl = [](char16_t c) { return c < 0x20 || char16_t(c - 0x7f) <= 0x20; };
+    const auto* chars = reinterpret_cast<const char16_t*>(text.constData());
+    bool any = false; // no early exit: the compiler vectorises the loop
+    for (qsizetype i = 0; i < text.size(); ++i)
+        any |= isControl(chars[i]);
+    if (!any)
         return text; // shared, no copy: nearly every title and user name
     QString safe = text;
     for (QChar& c : safe) {

@@ -9,6 +9,7 @@
 namespace tessera::cli {
 
 QString idHex(const QByteArray& id);
+void appendHex(QString& out, QByteArrayView bytes); // lower-case, no allocation beyond out's
 // Local time for people ("2024-05-01 14:03"); empty for 0.
 QString displayTime(qint64 msSinceEpoch);
 // UTC ISO 8601 for JSON ("2024-05-01T12:03:00.000Z").

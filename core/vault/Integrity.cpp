@@ -3,9 +3,9 @@
 #include "KeyRing.h"
 
 #include <QSet>
+#include <QtEndian>
 
 #include <algorithm>
-#include <cstring>
 
 namespace tessera {
 
@@ -139,15 +139,19 @@ void RowMacIndex::add(const Statement& row, int idColumn, int macColumn) {
 qsizetype RowMacIndex::find(QByteArrayView id) const {
     if (id.size() != IdBytes)
         return -1;
+    // The ids are sorted as SQLite sorts blobs (memcmp): as two big-endian 64-bit numbers.
+    const auto halves = [](const char* bytes) {
+        return std::pair(qFromBigEndian<quint64>(bytes), qFromBigEndian<quint64>(bytes + 8));
+    };
+    const auto wanted = halves(id.data());
     qsizetype low = 0;
     qsizetype high = size();
-    while (low < high) { // the ids are sorted as SQLite sorts blobs: memcmp
+    while (low < high) {
         const qsizetype middle = low + (high - low) / 2;
-        const int order = std::memcmp(m_records.constData() + middle * RecordBytes, id.data(),
-                                      std::size_t(IdBytes));
-        if (order == 0)
+        const auto here = halves(m_records.constData() + middle * RecordBytes);
+        if (here == wanted)
             return middle;
-        if (order < 0)
+        if (here < wanted)
             low = middle + 1;
         else
             high = middle;

@@ -5,6 +5,7 @@
 #include "sync/Publisher.h"
 
 #include <algorithm>
+#include <array>
 #include <thread>
 
 namespace tessera {
@@ -77,12 +78,15 @@ bool listOrder(const QString& haystackA, const EntryId& idA, const QString& hays
     return order != 0 ? order < 0 : idA < idB;
 }
 
-// Ordered as listOrder orders the haystacks, as far as their first four UTF-16 units go: QString
-// compares unit by unit and a shorter string first, and padding with 0 keeps both.
-quint64 orderPrefix(const QString& haystack) {
-    quint64 prefix = 0;
-    for (qsizetype i = 0; i < 4; ++i)
-        prefix = prefix << 16 | (i < haystack.size() ? haystack[i].unicode() : 0U);
+// Ordered as listOrder orders the haystacks, as far as their first 16 UTF-16 units go: QString
+// compares unit by unit and a shorter string first, and padding with 0 keeps both. Kept side by
+// side in one array, they decide most comparisons without touching the strings.
+using OrderPrefix = std::array<quint64, 4>;
+OrderPrefix orderPrefix(const QString& haystack) {
+    OrderPrefix prefix{};
+    for (qsizetype i = 0; i < qsizetype(4 * prefix.size()); ++i)
+        prefix[std::size_t(i / 4)] =
+            prefix[std::size_t(i / 4)] << 16 | (i < haystack.size() ? haystack[i].unicode() : 0U);
     return prefix;
 }
 
@@ -132,8 +136,8 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
     std::vector<std::size_t> order(added.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    // The first four UTF-16 units of each haystack as one number decide most comparisons.
-    std::vector<quint64> prefixes(added.size());
+    // The first 16 UTF-16 units of each haystack decide most comparisons.
+    std::vector<OrderPrefix> prefixes(added.size());
     for (std::size_t i = 0; i < added.size(); ++i)
         prefixes[i] = orderPrefix(addedHaystacks[i]);
     const auto before = [&](std::size_t a, std::size_t b) {
