@@ -143,11 +143,9 @@ private:
                           partAd(m_vault.vaultId, m_vault.epoch, row.id, Part::Overview));
         if (!plain)
             return plain.error();
-        auto overview = decodeOverview(*plain, row.id);
-        if (!overview)
-            return overview.error();
-        m_haystacks[i] = searchText(*overview);
-        m_overviews[i] = std::move(*overview);
+        EntryOverview& overview = m_overviews[i];
+        TESSERA_TRY(decodeOverviewInto(*plain, row.id, overview));
+        m_haystacks[i] = searchText(overview);
         row = RawRow(); // its bytes are no longer needed
         return {};
     }

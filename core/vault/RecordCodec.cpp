@@ -298,13 +298,19 @@ SecureBuffer encodeOverview(const EntryOverview& o) {
 }
 
 Result<EntryOverview> decodeOverview(const SecureBuffer& plain, const EntryId& id) {
+    EntryOverview o;
+    TESSERA_TRY(decodeOverviewInto(plain, id, o));
+    return o;
+}
+
+Status decodeOverviewInto(const SecureBuffer& plain, const EntryId& id, EntryOverview& o) {
     auto tlvs = split(plain,
                       {TagTitle, TagUsername, TagFolder, TagFavourite, TagExpires, TagTrashed,
                        TagCreated, TagModified},
                       {TagUrl, TagTag});
     if (!tlvs)
         return tlvs.error();
-    EntryOverview o;
+    o = EntryOverview();
     o.id = id;
     for (const Tlv& t : *tlvs) {
         bool ok = false;
@@ -345,7 +351,7 @@ Result<EntryOverview> decodeOverview(const SecureBuffer& plain, const EntryId& i
         if (!ok)
             return malformed();
     }
-    return o;
+    return {};
 }
 
 SecureBuffer encodeDetails(const EntryDetails& d) {

@@ -12,6 +12,8 @@ inline constexpr std::size_t StampBytes = 8 + DeviceIdBytes;
 
 SecureBuffer encodeOverview(const EntryOverview& overview);
 Result<EntryOverview> decodeOverview(const SecureBuffer& plain, const EntryId& id);
+// The same into an existing overview (unlock decodes 100k of them into their places).
+Status decodeOverviewInto(const SecureBuffer& plain, const EntryId& id, EntryOverview& out);
 
 SecureBuffer encodeDetails(const EntryDetails& details);
 Result<EntryDetails> decodeDetails(const SecureBuffer& plain);
