@@ -6,6 +6,9 @@
 #include "sync/Merge.h"
 
 #include <QRegularExpression>
+#include <QStringMatcher>
+
+#include <thread>
 
 namespace tessera {
 
@@ -160,15 +163,30 @@ std::vector<const EntryOverview*> Vault::search(const QString& query) const {
         foldForSearch(query).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     const auto& entries = m_session->entries;
     const auto& haystacks = m_session->haystacks;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        if (entries[i].trashed.value)
-            continue;
-        const bool all = std::all_of(terms.begin(), terms.end(), [&](const QString& term) {
-            return haystacks[i].contains(term);
-        });
-        if (all)
-            hits.push_back(&entries[i]);
+    std::vector<QStringMatcher> matchers; // one search table per term, not one per entry
+    for (const QString& term : terms)
+        matchers.emplace_back(term, Qt::CaseSensitive);
+    std::vector<char> found(entries.size());
+    const auto check = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i)
+            found[i] = !entries[i].trashed.value &&
+                       std::all_of(matchers.begin(), matchers.end(), [&](const QStringMatcher& m) {
+                           return m.indexIn(haystacks[i]) >= 0;
+                       });
+    };
+    // A large vault is searched in two halves on two cores.
+    constexpr std::size_t ParallelFrom = 20'000;
+    if (entries.size() >= ParallelFrom && std::thread::hardware_concurrency() > 1) {
+        const std::size_t half = entries.size() / 2;
+        std::thread first([&] { check(0, half); });
+        check(half, entries.size());
+        first.join();
+    } else {
+        check(0, entries.size());
     }
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (found[i])
+            hits.push_back(&entries[i]);
     return hits;
 }
 
