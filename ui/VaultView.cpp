@@ -208,13 +208,16 @@ void VaultView::setScope(const EntryFilterModel::Scope& scope) {
 
 void VaultView::onSearchEdited(const QString& text) {
     // Filtered in slices (100k entries take several frames); onSearchFinished selects.
+    m_currentAtSearch = currentEntry();
     m_filter->startSearch(text);
 }
 
 void VaultView::onSearchFinished() {
-    // The best match is selected as the user types, so Ctrl+C right away copies it.
-    const QModelIndex best = m_filter->bestMatch();
-    selectEntry(best.data(EntryModel::EntryIdRole).toByteArray());
+    // The best match is selected as the user types, so Ctrl+C right away copies it; unless the
+    // user clicked an entry while the search ran and it is still shown.
+    const EntryId current = currentEntry();
+    if (current.isEmpty() || current == m_currentAtSearch)
+        selectEntry(m_filter->bestMatch().data(EntryModel::EntryIdRole).toByteArray());
     updateEmptyText();
     onSelectionChanged(); // a layout change that empties the list announces no selection change
 }

@@ -93,6 +93,7 @@ private:
     QTreeView* m_sidebar = nullptr;
     EntryListView* m_list = nullptr;
     DetailsPane* m_details = nullptr;
+    EntryId m_currentAtSearch; // the selected entry when the running search started
 };
 
 } // namespace tessera::ui

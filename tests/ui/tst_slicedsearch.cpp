@@ -214,6 +214,38 @@ private Q_SLOTS:
         QCOMPARE(filter->rowCount(), SampleCount);
     }
 
+    void aClickDuringThePassIsKept() {
+        VaultView view(*m_f.controller, *m_f.clipboard, *m_f.settings);
+        view.resize(1000, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        EntryFilterModel* filter = view.filterModel();
+        filter->setSliceBudget(NoTimeLimitUs, RowsPerSlice);
+        view.focusSearch();
+        QTest::keyClicks(view.searchField(), QStringLiteral("steam"));
+        QTRY_VERIFY(!filter->searching());
+        QCOMPARE(view.currentEntry(), idOf(filter->bestMatch()));
+        // "steam 2": while its pass runs, the user clicks the fourth row shown ("steam" rows).
+        QTest::keyClicks(view.searchField(), QStringLiteral(" 2"));
+        QVERIFY(filter->searching());
+        const QModelIndex clicked = filter->index(3, 0);
+        const QByteArray clickedId = idOf(clicked);
+        QTest::mouseClick(view.list()->viewport(), Qt::LeftButton, {},
+                          view.list()->visualRect(clicked).center());
+        QCOMPARE(view.currentEntry(), clickedId);
+        QTRY_VERIFY(!filter->searching());
+        EntryFilterModel whole(*m_model);
+        whole.setSearchText(QStringLiteral("steam 2"));
+        QCOMPARE(shownIds(*filter), shownIds(whole));
+        QVERIFY(shownIds(whole).contains(clickedId)); // "Steam 1029"
+        QVERIFY(idOf(filter->bestMatch()) != clickedId);
+        QCOMPARE(view.currentEntry(), clickedId); // kept, not replaced by the best match
+        // The next search without a click selects its best match again.
+        QTest::keyClick(view.searchField(), '1');
+        QTRY_VERIFY(!filter->searching());
+        QCOMPARE(view.currentEntry(), idOf(filter->bestMatch()));
+    }
+
     void editedEntryJoinsAndLeavesTheRows() {
         EntryFilterModel filter(*m_model);
         QAbstractItemModelTester tester(&filter,
