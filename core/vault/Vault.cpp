@@ -106,6 +106,23 @@ Result<OpenVault> adoptPublished(const DeviceStore& store, const QString& target
     return openVaultFile(working, header, master, Trust::Own);
 }
 
+// Records a new identity for the published version this device knows (best effort: without it
+// the file is only hashed again next time). Another process may have published meanwhile: then
+// the state on disk names another version and is left alone.
+void rememberIdentity(const DeviceStore& store, const QString& target, VaultFileState& state,
+                      const QByteArray& identity) {
+    auto lock = PublishLock::acquire(store.lockPath(target));
+    if (!lock)
+        return;
+    auto disk = store.loadState(target);
+    if (!disk || disk->vaultId != state.vaultId ||
+        !constantTimeEqual(disk->publishedHash, state.publishedHash))
+        return;
+    disk->identity = identity;
+    if (store.saveState(target, *disk).ok())
+        state.identity = identity;
+}
+
 // The password does not open the working copy. If it opens the changed vault file, the master
 // password was changed on another device while this one had changes of its own.
 Error passwordChangedElsewhere(const DeviceStore& store, const QString& target,
@@ -238,10 +255,15 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
     if (published && haveWorking) {
         useWorking = !state->identity.isEmpty() && fileIdentity(target) == state->identity;
         if (!useWorking) {
+            const QByteArray identity = fileIdentity(target);
             auto publishedHash = hashFile(target);
             if (!publishedHash)
                 return publishedHash.error();
             useWorking = constantTimeEqual(*publishedHash, state->publishedHash);
+            // The same bytes under a new identity (a sync client or a restore rewrote the file):
+            // remembered, so that the next open need not read and hash the whole file again.
+            if (useWorking && !identity.isEmpty() && fileIdentity(target) == identity)
+                rememberIdentity(*store, target, *state, identity);
         }
         // Changed elsewhere while this device has changes of its own: open the working copy
         // and merge the file into it (below), never the other way round.

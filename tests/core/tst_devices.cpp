@@ -5,6 +5,8 @@
 #include "VaultFixture.h"
 
 #include "crypto/Crypto.h"
+#include "sync/DeviceStore.h"
+#include "sync/Publisher.h"
 
 #include <QDir>
 #include <QFile>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void secondDeviceSeesSameEntries();
     void publishMergesFileChangedOnDisk();
     void deletedVaultFileKeepsWorkingCopy();
+    void rewrittenSameBytesIsRemembered();
     void twoSessionsOfOneDeviceShareTheWorkingCopy();
 
     void noPlaintextAtRest();
@@ -208,6 +211,40 @@ void TestDevices::deletedVaultFileKeepsWorkingCopy() {
     VAULT_TAKE(fresh, box.unlock(QStringLiteral("fresh")));
     VAULT_TAKE(freshDump, dumpVault(*fresh));
     QCOMPARE(freshDump, before);
+}
+
+// A sync client (or a restore) rewrites the vault file with the same bytes: a new inode and
+// times. The next unlock hashes it, finds this device's published version, and remembers the new
+// identity, so the one after it does not read the whole file again. A different file does not
+// get remembered this way.
+void TestDevices::rewrittenSameBytesIsRemembered() {
+    VaultSandbox box;
+    {
+        VAULT_TAKE(vault, box.create());
+        VAULT_VERIFY_OK(addSampleEntries(*vault, 3));
+        VAULT_VERIFY_OK(vault->publish());
+    }
+    const QString path = box.vaultPath();
+    const QString target = QFileInfo(path).canonicalFilePath();
+    const QByteArray bytes = readFile(path);
+    const auto storedIdentity = [&]() -> QByteArray {
+        auto store = DeviceStore::open(box.dataDir());
+        auto state = store ? store->loadState(target) : Result<VaultFileState>(store.error());
+        return state ? state->identity : QByteArray();
+    };
+    const QByteArray published = storedIdentity();
+    QVERIFY(!published.isEmpty());
+    QCOMPARE(published, fileIdentity(path));
+
+    QVERIFY(QFile::remove(path));
+    QVERIFY(writeFile(path, bytes)); // same bytes, a new file
+    QVERIFY(fileIdentity(path) != published);
+    {
+        VAULT_TAKE(vault, box.unlock());
+        QCOMPARE(int(vault->entries().size()), 3);
+        QVERIFY(!vault->info().unpublishedChanges);
+    }
+    QCOMPARE(storedIdentity(), fileIdentity(path));
 }
 
 // ---- Nothing readable on disk ----
