@@ -9,8 +9,8 @@ entries as JSON lines), make_kdbx.py writes them as a KDBX 4 database, and `keep
 memory (default 1 iteration, 1 MiB, one lane: the KDF is negligible and timed apart). Then the
 same operations run through tessera-cli and keepassxc-cli, interleaved (Tessera first on even
 runs, KeePassXC first on odd ones), each a fresh process; the median wall time of each and the
-peak RSS (wait4) are printed as a table with the ratio Tessera / KeePassXC and the issue's
-targets. Master passwords (and the added entry's password) go through standard input on both
+peak RSS (one more run of each under GNU time) are printed as a table with the ratio Tessera /
+KeePassXC and the issue's targets. Master passwords (and the added entry's password) go through standard input on both
 sides. Every output is checked (entry counts, the shown password, the search hits), so a run that
 measures something broken fails instead of printing figures. Use /usr/bin/python3: Debian's
 pykeepass is installed for the system Python.
@@ -42,7 +42,7 @@ FILE_SIZE_FACTOR = 5
 
 
 def run(argv, env, stdin_text):
-    """Runs one process; returns (wall ms, CPU ms, peak RSS in KiB, exit code, stdout, stderr)."""
+    """Runs one process; returns (wall ms, CPU ms, exit code, stdout, stderr)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, stdout=out, stderr=err)
@@ -51,14 +51,27 @@ def run(argv, env, stdin_text):
             process.stdin.close()
         except BrokenPipeError:
             pass  # a process that needs no input may be gone already
-        _, status, usage = os.wait4(process.pid, 0)  # wall time and the child's own peak RSS
+        _, status, usage = os.wait4(process.pid, 0)  # wall time and the child's own CPU time
         elapsed_ms = (time.perf_counter() - start) * 1000
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
-        return (elapsed_ms, cpu_ms, usage.ru_maxrss, process.returncode,
+        return (elapsed_ms, cpu_ms, process.returncode,
                 out.read().decode('utf-8', 'replace'), err.read().decode('utf-8', 'replace'))
+
+
+def peak_rss_kib(argv, env, stdin_text):
+    """The peak RSS of one run, from GNU time. Not from wait4: a child forked from this Python
+    process (which holds a whole data set) starts with its RSS, and Linux keeps that high-water
+    mark across exec, so wait4 would report this script's size for `--version`."""
+    with tempfile.NamedTemporaryFile(mode='r') as report:
+        done = subprocess.run(['/usr/bin/time', '-f', '%M', '-o', report.name, '--'] + argv,
+                              env=env, input=(stdin_text or '').encode(), capture_output=True)
+        if done.returncode != 0:
+            sys.exit('compare.py: %s failed (%d) measuring its peak RSS: %s' % (
+                argv[0], done.returncode, done.stderr.decode('utf-8', 'replace')[-500:]))
+        return int(report.read().split()[-1])
 
 
 class Side:
@@ -70,7 +83,7 @@ class Side:
         self.rss = {}
 
     def measure(self, operation, argv, stdin_text, check):
-        ms, cpu_ms, rss, code, stdout, stderr = run(argv, self.env, stdin_text)
+        ms, cpu_ms, code, stdout, stderr = run(argv, self.env, stdin_text)
         if code != 0:
             sys.exit('compare.py: %s failed (%d) in "%s": %s' % (self.name, code, operation,
                                                                  stderr.strip()[-500:]))
@@ -79,7 +92,9 @@ class Side:
             sys.exit('compare.py: %s, "%s": %s' % (self.name, operation, problem))
         self.times.setdefault(operation, []).append(ms)
         self.cpu.setdefault(operation, []).append(cpu_ms)
-        self.rss[operation] = max(self.rss.get(operation, 0), rss)
+
+    def measure_rss(self, operation, argv, stdin_text):
+        self.rss[operation] = peak_rss_kib(argv, self.env, stdin_text)
 
 
 def expect_lines(count, predicate):
@@ -276,14 +291,19 @@ def main():
                 pair = [(tessera, t_argv, t_in, t_check), (keepass, k_argv, k_in, k_check)]
                 for side, argv, stdin_text, check in (pair if run_index % 2 == 0 else pair[::-1]):
                     side.measure(name, argv, stdin_text, check)
+        # Peak RSS: one more, untimed run of each operation on each side under GNU time.
+        for name, t_argv, t_in, _, k_argv, k_in, _ in operations(vault, kdbx, entries, args.runs):
+            tessera.measure_rss(name, t_argv, t_in)
+            keepass.measure_rss(name, k_argv, k_in)
         results.append({
             'size': size, 'tessera_file': sizes[0], 'keepass_file': sizes[1],
             'tessera': {op: median(v) for op, v in tessera.times.items() if op != 'warm-up'},
             'keepass': {op: median(v) for op, v in keepass.times.items()},
             'tessera_cpu': {op: median(v) for op, v in tessera.cpu.items() if op != 'warm-up'},
             'keepass_cpu': {op: median(v) for op, v in keepass.cpu.items()},
-            'tessera_rss_kib': max(v for op, v in tessera.rss.items() if op != 'warm-up'),
+            'tessera_rss_kib': max(tessera.rss.values()),
             'keepass_rss_kib': max(keepass.rss.values()),
+            'rss_kib_by_operation': {'tessera': tessera.rss, 'keepassxc': keepass.rss},
         })
         if size == args.app_size:
             app_env = dict(size_env, HOME=os.path.join(work, 'app-home'),
