@@ -13,6 +13,8 @@
 
 #include <memory>
 
+#include <malloc.h>
+
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -96,6 +98,9 @@ int printText(const QString& text, int fd, int exitCode) {
 
 int main(int argc, char** argv) {
     hardenProcess();
+    // Unlock's worker threads grow their malloc heaps in 128 KiB steps by default, one mprotect
+    // each (about a thousand at 10k entries); larger steps only reserve address space.
+    mallopt(M_TOP_PAD, 16 * 1024 * 1024);
     // The commands that draw a PDF (emergency-kit, secret-key) need fonts: a QGuiApplication on
     // the offscreen platform (no window, no display needed).
     std::unique_ptr<QCoreApplication> app;

@@ -38,10 +38,13 @@ public:
     Pipeline(const OpenVault& vault, const RowMacIndex& macs)
         : m_vault(vault)
         , m_macs(macs)
-        , m_used(new std::atomic<bool>[std::size_t(macs.size())]) {
+        , m_used(new std::atomic<bool>[std::size_t(macs.size())])
+        , m_chunkDone(new std::atomic<bool>[std::size_t(macs.size()) / ChunkRows + 1]) {
         const auto expected = std::size_t(macs.size());
         for (std::size_t i = 0; i < expected; ++i)
             m_used[i] = false;
+        for (std::size_t i = 0; i <= expected / ChunkRows; ++i)
+            m_chunkDone[i] = false;
         m_raw.reserve(expected); // never grows past this: workers read it while it fills
         m_overviews.resize(expected);
         m_haystacks.resize(expected);
@@ -54,6 +57,7 @@ public:
         m_raw.push_back(std::move(row));
         if (m_raw.size() % ChunkRows == 0) {
             publish(false);
+            releaseOpenedRows();
             // Reading is faster than opening: past a few waiting chunks the reader opens one
             // itself, so the raw rows held at once stay bounded (tens of MiB at 100k entries).
             while (waitingRows() > MaxWaitingChunks * ChunkRows && openNextChunk(false)) {
@@ -113,7 +117,20 @@ private:
         for (std::size_t i = begin; i < end; ++i)
             if (auto status = openRow(macs, m_raw[i], i); !status.ok())
                 fail(i, status.error());
+        m_chunkDone[begin / ChunkRows].store(true, std::memory_order_release);
         return true;
+    }
+
+    // The reader frees the rows of opened chunks itself: memory goes back to the allocator arena
+    // it came from without taking another thread's arena lock (which made the threads wait).
+    void releaseOpenedRows() {
+        while (m_released < m_raw.size() &&
+               m_chunkDone[m_released / ChunkRows].load(std::memory_order_acquire)) {
+            const std::size_t end = std::min(m_raw.size(), m_released + ChunkRows);
+            for (std::size_t i = m_released; i < end; ++i)
+                m_raw[i] = RawRow();
+            m_released = end;
+        }
     }
 
     void fail(std::size_t row, Error error) {
@@ -146,13 +163,14 @@ private:
         EntryOverview& overview = m_overviews[i];
         TESSERA_TRY(decodeOverviewInto(*plain, row.id, overview));
         m_haystacks[i] = searchText(overview);
-        row = RawRow(); // its bytes are no longer needed
         return {};
     }
 
     const OpenVault& m_vault;
     const RowMacIndex& m_macs;
-    std::unique_ptr<std::atomic<bool>[]> m_used; // per MAC: a row was checked against it
+    std::unique_ptr<std::atomic<bool>[]> m_used;      // per MAC: a row was checked against it
+    std::unique_ptr<std::atomic<bool>[]> m_chunkDone; // per chunk: its rows are opened
+    std::size_t m_released = 0;                       // rows before this are freed (reader)
     std::vector<RawRow> m_raw;
     std::vector<EntryOverview> m_overviews;
     std::vector<QString> m_haystacks;
