@@ -47,14 +47,21 @@ Output::~Output() {
 }
 
 void Output::text(const QString& text) {
-    m_buffer += text.toUtf8();
-    if (m_buffer.size() >= FlushThreshold)
-        flush();
+    appendUtf8(text, false);
 }
 
 void Output::line(const QString& text) {
-    m_buffer += text.toUtf8();
-    m_buffer += '\n';
+    appendUtf8(text, true);
+}
+
+void Output::appendUtf8(QStringView text, bool newline) {
+    // Encoded straight into the buffer: no temporary per line (ls prints 100k of them).
+    const qsizetype at = m_buffer.size();
+    m_buffer.resize(at + m_utf8.requiredSpace(text.size()) + 1);
+    char* end = m_utf8.appendToBuffer(m_buffer.data() + at, text);
+    if (newline)
+        *end++ = '\n';
+    m_buffer.resize(end - m_buffer.constData()); // shrinking keeps the capacity
     if (m_buffer.size() >= FlushThreshold)
         flush();
 }

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringEncoder>
 
 #include <cstddef>
 
@@ -35,10 +36,12 @@ public:
     bool flush();
 
 private:
+    void appendUtf8(QStringView text, bool newline);
     void writeAll(const void* data, std::size_t size);
 
     int m_fd;
     QByteArray m_buffer;
+    QStringEncoder m_utf8{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
     bool m_failed = false;
 };
 

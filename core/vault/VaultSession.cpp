@@ -191,9 +191,18 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
 
 void VaultSession::indexPositions() {
     positions.clear();
-    positions.reserve(qsizetype(entries.size()));
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        positions.insert(entries[i].id, i);
+    positionsCurrent = false; // built when first asked for: listing never needs it
+}
+
+const QHash<QByteArray, std::size_t>& VaultSession::positionIndex() const {
+    if (!positionsCurrent) {
+        positions.clear();
+        positions.reserve(qsizetype(entries.size()));
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            positions.insert(entries[i].id, i);
+        positionsCurrent = true;
+    }
+    return positions;
 }
 
 void VaultSession::replaceEntry(EntryOverview overview) {
@@ -202,7 +211,7 @@ void VaultSession::replaceEntry(EntryOverview overview) {
         opened.insert_or_assign(id, std::move(overview));
         return;
     }
-    const std::size_t at = positions.value(overview.id);
+    const std::size_t at = positionIndex().value(overview.id);
     QString haystack = searchText(overview);
     const bool staysInPlace =
         (at == 0 || listOrder(haystacks[at - 1], entries[at - 1].id, haystack, overview.id)) &&
@@ -224,7 +233,7 @@ void VaultSession::removeEntry(const EntryId& id) {
         opened.erase(id);
         return;
     }
-    const std::size_t at = positions.value(id);
+    const std::size_t at = positionIndex().value(id);
     entries.erase(entries.begin() + qsizetype(at));
     haystacks.erase(haystacks.begin() + qsizetype(at));
     positions.remove(id);
@@ -237,8 +246,9 @@ const EntryOverview* VaultSession::find(const EntryId& id) const {
         const auto it = opened.find(id);
         return it == opened.end() ? nullptr : &it->second;
     }
-    const auto it = positions.constFind(id);
-    return it == positions.cend() ? nullptr : &entries[*it];
+    const auto& index = positionIndex();
+    const auto it = index.constFind(id);
+    return it == index.cend() ? nullptr : &entries[*it];
 }
 
 Result<const EntryOverview*> VaultSession::lookup(const EntryId& id) {
@@ -267,7 +277,7 @@ Result<const EntryOverview*> VaultSession::lookup(const EntryId& id) {
 Status VaultSession::loadEntries() {
     entries.clear();
     haystacks.clear();
-    positions.clear();
+    indexPositions();
     auto loaded = loadOverviews(file);
     if (!loaded)
         return loaded.error();

@@ -31,9 +31,11 @@ public:
     Register<QString> nameRegister() const { return {name, nameStamp}; }
     Stamp nameStamp; // when the name was last set (merged as a register)
     QString name;
-    std::vector<EntryOverview> entries;       // sorted by title
-    QHash<QByteArray, std::size_t> positions; // entry id -> index in entries
-    std::vector<QString> haystacks;           // case-folded searchable text, parallel to entries
+    std::vector<EntryOverview> entries; // sorted by title
+    // entry id -> index in entries, through positionIndex() (built on first use)
+    mutable QHash<QByteArray, std::size_t> positions;
+    mutable bool positionsCurrent = false;
+    std::vector<QString> haystacks; // case-folded searchable text, parallel to entries
     // False after an unlock with Overviews::OnDemand until every overview is opened: entries,
     // haystacks and positions are empty then, and `opened` holds the overviews opened one by one.
     bool overviewsLoaded = true;
@@ -61,7 +63,8 @@ public:
     void replaceEntry(EntryOverview overview);
     void removeEntry(const EntryId& id);
     const EntryOverview* find(const EntryId& id) const;
-    void indexPositions(); // positions from entries
+    void indexPositions(); // positions to be rebuilt from entries when next asked for
+    const QHash<QByteArray, std::size_t>& positionIndex() const;
 
     // Runs body in one transaction, then bumps this device's version, rewrites the manifest and
     // marks the working copy unpublished. Nothing is changed if body fails.
