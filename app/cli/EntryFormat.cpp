@@ -2,6 +2,10 @@
 
 #include "Format.h"
 
+#include <QStringEncoder>
+
+#include <thread>
+
 namespace tessera::cli {
 
 void writeOverviewFields(JsonWriter& json, const EntryOverview& entry) {
@@ -35,17 +39,39 @@ void printOverviews(Output& out, const std::vector<const EntryOverview*>& entrie
         json.finish();
         return;
     }
-    QString line;
-    for (const EntryOverview* entry : entries) {
-        line.resize(0); // one buffer for every line
-        appendHex(line, entry->id);
-        for (const QString* field :
-             {&entry->title.value, &entry->username.value, &entry->folder.value}) {
-            line += QLatin1Char('\t');
-            line += displaySafe(*field);
+    // Tab-separated lines, UTF-8; a long list is formatted in two halves on two cores.
+    const auto format = [&entries](std::size_t from, std::size_t to) {
+        QStringEncoder utf8(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+        QByteArray text;
+        QString line;
+        for (std::size_t i = from; i < to; ++i) {
+            const EntryOverview* entry = entries[i];
+            line.resize(0); // one buffer for every line
+            appendHex(line, entry->id);
+            for (const QString* field :
+                 {&entry->title.value, &entry->username.value, &entry->folder.value}) {
+                line += QLatin1Char('\t');
+                line += displaySafe(*field);
+            }
+            line += QLatin1Char('\n');
+            const qsizetype at = text.size();
+            text.resize(at + utf8.requiredSpace(line.size()));
+            text.resize(utf8.appendToBuffer(text.data() + at, line) - text.constData());
         }
-        out.line(line);
+        return text;
+    };
+    constexpr std::size_t ParallelFrom = 4096;
+    if (entries.size() < ParallelFrom || std::thread::hardware_concurrency() < 2) {
+        out.bytes(format(0, entries.size()));
+        return;
     }
+    const std::size_t half = entries.size() / 2;
+    QByteArray first;
+    std::thread firstHalf([&] { first = format(0, half); });
+    const QByteArray second = format(half, entries.size());
+    firstHalf.join();
+    out.bytes(first);
+    out.bytes(second);
 }
 
 } // namespace tessera::cli
