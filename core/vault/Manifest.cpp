@@ -131,8 +131,10 @@ public:
     MacCounts macCounts{};
     Result<MacCounts> rowCounts = MacCounts{};
 
+    // Complements for every value a primary key column can hold, and both are ranges of the key
+    // (SQLite orders numbers before text before blobs, so text and blobs land in the second).
     static constexpr const char* FirstHalf = "tbl < 5";
-    static constexpr const char* SecondHalf = "NOT (tbl < 5)"; // details on, and non-numbers
+    static constexpr const char* SecondHalf = "tbl >= 5";
 
 private:
     static constexpr qsizetype PieceBytes = 256 * 1024;
