@@ -68,14 +68,18 @@ QuickAccessWindow::QuickAccessWindow(VaultController& controller, ClipboardGuard
     frame->addWidget(m_status);
     setFixedWidth(WindowWidth);
     connect(m_search, &QLineEdit::textChanged, this, &QuickAccessWindow::onSearchEdited);
+    connect(m_filter, &EntryFilterModel::searchFinished, this,
+            &QuickAccessWindow::onSearchFinished);
     connect(m_results, &QTreeView::activated, this, [this] { copyPassword(); });
     connect(&controller, &VaultController::aboutToLock, this, &QWidget::hide);
     onSearchEdited({});
+    m_filter->finishSearch();
 }
 
 void QuickAccessWindow::present() {
     m_search->clear();
     onSearchEdited({});
+    m_filter->finishSearch(); // shown complete
     if (QScreen* screen = QGuiApplication::primaryScreen()) {
         const QRect area = screen->availableGeometry();
         adjustSize();
@@ -93,7 +97,13 @@ EntryId QuickAccessWindow::selectedEntry() const {
 }
 
 void QuickAccessWindow::onSearchEdited(const QString& text) {
-    m_filter->setSearchText(text);
+    // Filtered in slices through the event loop (100k entries take several frames), as in the
+    // main window; onSearchFinished selects the best match.
+    m_filter->startSearch(text);
+}
+
+void QuickAccessWindow::onSearchFinished() {
+    const QString text = m_search->text();
     const QModelIndex best = m_filter->bestMatch();
     m_results->selectionModel()->setCurrentIndex(best, QItemSelectionModel::ClearAndSelect |
                                                            QItemSelectionModel::Rows);
@@ -143,6 +153,18 @@ bool QuickAccessWindow::eventFilter(QObject* watched, QEvent* event) {
     if (watched != m_search || event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     auto* key = static_cast<QKeyEvent*>(event);
+    switch (key->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+        m_filter->finishSearch(); // copying or moving acts on the rows of what was typed
+        break;
+    default:
+        break;
+    }
     switch (key->key()) {
     case Qt::Key_Return:
     case Qt::Key_Enter:

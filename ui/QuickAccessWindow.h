@@ -46,6 +46,7 @@ protected:
 
 private:
     void onSearchEdited(const QString& text);
+    void onSearchFinished();
     void move(int delta);
     bool finish(const Status& status);
 

@@ -1,7 +1,8 @@
 // QuickAccessWindow: typing selects the best match, Enter copies its password (with the
 // password manager hint) and closes, Shift+Enter copies its username and closes, Up/Down pick
 // another match, Escape closes, an entry without a password keeps the window open with a
-// message, and locking hides it with the search cleared.
+// message, and locking hides it with the search cleared. Searches run in slices as in the main
+// window; keys that act on the rows finish a running search first.
 #include "EntryFilterModel.h"
 #include "EntryModel.h"
 #include "QuickAccessWindow.h"
@@ -42,6 +43,26 @@ private Q_SLOTS:
         QCOMPARE(clipboardHint(), QByteArray("secret"));
         QVERIFY(!window.isVisible());
         QVERIFY(window.searchField()->text().isEmpty()); // nothing typed is left behind
+    }
+
+    // A large vault is searched in slices through the event loop: the best match is selected
+    // when the search lands, and Enter or Down before that act on what was typed.
+    void slicedSearchLandsAndEnterWaitsForIt() {
+        QuickAccessWindow window(*m_f.controller, *m_f.clipboard);
+        auto* filter = window.findChild<ui::EntryFilterModel*>();
+        QVERIFY(filter);
+        filter->setSliceBudget(1'000'000, 3); // 3 rows per slice: this vault takes many slices
+        window.present();
+        const EntryId expected = m_f.idOf(QStringLiteral("Deutsche Bank 18"));
+        QTest::keyClicks(window.searchField(), QStringLiteral("deutsche 18"));
+        QVERIFY(filter->searching()); // still running: nothing decided yet
+        QTRY_COMPARE(window.selectedEntry(), expected);
+        QTest::keyClicks(window.searchField(), QStringLiteral("x")); // matches nothing
+        QTest::keyClick(window.searchField(), Qt::Key_Backspace);
+        QVERIFY(filter->searching());
+        QTest::keyClick(window.searchField(), Qt::Key_Return); // finishes the search first
+        QCOMPARE(clipboardText().toUtf8(), m_f.passwordOf(expected));
+        QVERIFY(!window.isVisible());
     }
 
     void shiftEnterCopiesTheUsername() {
