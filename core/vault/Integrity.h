@@ -58,6 +58,11 @@ public:
 
     // Rows come in row_macs order; a key or MAC of another size makes the index malformed.
     void add(const Statement& row, int idColumn, int macColumn);
+    // The rows of another index, whose ids all come after this one's.
+    void append(const RowMacIndex& later) {
+        m_records.append(later.m_records);
+        m_malformed = m_malformed || later.m_malformed;
+    }
     bool malformed() const { return m_malformed; }
     qsizetype size() const { return m_records.size() / RecordBytes; }
     // The position of `id`, or -1.

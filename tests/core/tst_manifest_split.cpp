@@ -114,7 +114,8 @@ private Q_SLOTS:
             << sql("INSERT INTO row_macs (tbl, id, mac) VALUES (9, x'00', zeroblob(32))", true);
         QTest::newRow("text table code, manifest resealed")
             << sql("INSERT INTO row_macs (tbl, id, mac) VALUES ('x', x'00', zeroblob(32))", true);
-        // The first connection's half and the index it collects for the entries.
+        // The entries, split between the two connections (ids below D8.. on the first), and the
+        // index of their MACs that both collect.
         QTest::newRow("entries MAC changed")
             << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 4 AND id = "
                    "(SELECT max(id) FROM row_macs WHERE tbl = 4)",
@@ -122,6 +123,10 @@ private Q_SLOTS:
         QTest::newRow("entries MAC changed, manifest resealed")
             << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 4 AND id = "
                    "(SELECT max(id) FROM row_macs WHERE tbl = 4)",
+                   true);
+        QTest::newRow("first entries MAC changed, manifest resealed")
+            << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 4 AND id = "
+                   "(SELECT min(id) FROM row_macs WHERE tbl = 4)",
                    true);
         QTest::newRow("entries row removed, manifest resealed")
             << sql("DELETE FROM entries WHERE id = (SELECT max(id) FROM entries)", true);
