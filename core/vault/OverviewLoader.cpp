@@ -38,9 +38,10 @@ public:
     Pipeline(const OpenVault& vault, const RowMacIndex& macs)
         : m_vault(vault)
         , m_macs(macs)
+        , m_expected(std::size_t(macs.size()))
         , m_used(new std::atomic<bool>[std::size_t(macs.size())])
         , m_chunkDone(new std::atomic<bool>[std::size_t(macs.size()) / ChunkRows + 1]) {
-        const auto expected = std::size_t(macs.size());
+        const std::size_t expected = m_expected;
         for (std::size_t i = 0; i < expected; ++i)
             m_used[i] = false;
         for (std::size_t i = 0; i <= expected / ChunkRows; ++i)
@@ -52,7 +53,7 @@ public:
 
     // Called by the reader only; false once as many rows as MACs were read.
     bool add(RawRow row) {
-        if (m_raw.size() == m_raw.capacity())
+        if (m_raw.size() == m_expected)
             return false;
         m_raw.push_back(std::move(row));
         if (m_raw.size() % ChunkRows == 0) {
@@ -147,7 +148,7 @@ private:
         m_ready.notify_all();
     }
 
-    Status openRow(const RowMacs& macs, RawRow& row, std::size_t i) {
+    Status openRow(const RowMacs& macs, const RawRow& row, std::size_t i) {
         const qsizetype at = m_macs.find(row.id);
         if (at < 0)
             return entriesDamaged(QStringLiteral("have a row without a MAC"));
@@ -168,7 +169,8 @@ private:
 
     const OpenVault& m_vault;
     const RowMacIndex& m_macs;
-    std::unique_ptr<std::atomic<bool>[]> m_used;      // per MAC: a row was checked against it
+    const std::size_t m_expected;                // rows there are MACs for: never more are taken
+    std::unique_ptr<std::atomic<bool>[]> m_used; // per MAC: a row was checked against it
     std::unique_ptr<std::atomic<bool>[]> m_chunkDone; // per chunk: its rows are opened
     std::size_t m_released = 0;                       // rows before this are freed (reader)
     std::vector<RawRow> m_raw;
