@@ -88,11 +88,11 @@ Result<MacCounts> countRows(Database& db) {
     return rows;
 }
 
-// What a second connection computes while the first hashes the tables before details: the
-// manifest input of the rest (details, attachments, tombstones: about half the rows), handed over
-// in pieces as it is read so the first thread hashes it meanwhile, then the row counts (the first
-// thread is still hashing then). The row_macs pass is most of an unlock's fixed cost; this runs it
-// on two cores.
+// What a second connection computes while the first reads and hashes the start of row_macs: the
+// manifest input of the rest (SecondHalf: about half the rows), handed over in pieces as it is
+// read so that the first thread hashes them meanwhile, then the row counts (while the first thread
+// is still hashing). The row_macs pass is most of an unlock's fixed cost; this runs it on two
+// cores.
 class HelperScan {
 public:
     void run(Database& helper, bool collectEntryMacs) {
