@@ -194,9 +194,6 @@ Status checkFirstPage(const QString& path, const Header& header, const MasterKey
 
 } // namespace
 
-// Below this, opening a second connection costs about what it saves.
-constexpr qint64 HelperConnectionFromBytes = 2 * 1024 * 1024;
-
 Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master,
                                 Trust trust, bool collectEntryMacs) {
     const QByteArray headerBytes = header.bytes();
@@ -285,7 +282,7 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
 
     // A large file's manifest pass is split over a second connection and core.
     std::optional<Database> helper;
-    if (QFileInfo(path).size() >= HelperConnectionFromBytes &&
+    if (QFileInfo(path).size() >= ManifestHelperFromBytes &&
         std::thread::hardware_concurrency() > 1) {
         auto second = Database::open(path, master.databaseKey, headerBytes,
                                      trust != Trust::Own ? Database::Mode::Hostile

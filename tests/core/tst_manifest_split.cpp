@@ -1,6 +1,6 @@
 // Large vaults take unlock's two-core paths: the manifest pass split over a second read-only
-// connection (files of 2 MiB and more, core/vault/Manifest.cpp) and the overviews checked, opened
-// and decoded by worker threads against the row MACs the manifest pass collected
+// connection (files of ManifestHelperFromBytes and more, core/vault/Manifest.cpp) and the overviews
+// checked, opened and decoded by worker threads against the row MACs the manifest pass collected
 // (core/vault/OverviewLoader.cpp). Small vaults (every other test, the fuzzers) take the
 // one-thread paths. Here: the same answers as before, and every change to either half of
 // row_macs, its counts or the entries refused as tampered.
@@ -9,6 +9,7 @@
 
 #include "storage/Database.h"
 #include "vault/OverviewLoader.h"
+#include "vault/VaultFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -22,7 +23,8 @@ using namespace tessera::test;
 namespace {
 
 constexpr int EntryCount = 700; // above the loader's threshold for worker threads
-constexpr qsizetype BigAttachment = 3 * 1024 * 1024; // the file above the manifest's 2 MiB
+// Two attachments take the file above ManifestHelperFromBytes (each is at most 16 MiB).
+constexpr qsizetype BigAttachment = ManifestHelperFromBytes / 2 + 1024 * 1024;
 
 using Edit = std::function<Status(OpenVault&)>;
 
@@ -73,11 +75,12 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < bytes.size(); ++i)
             bytes[i] = char((i * 7919) >> 3);
         VAULT_VERIFY_OK(vault->attach(ids[1], QStringLiteral("big.bin"), secret(bytes)));
+        VAULT_VERIFY_OK(vault->attach(ids[3], QStringLiteral("big.bin"), secret(bytes)));
         VAULT_VERIFY_OK(vault->trash(ids[2]));
         VAULT_VERIFY_OK(vault->publish());
         VAULT_TAKE(dump, dumpVault(*vault));
         m_dump = dump;
-        QVERIFY(QFileInfo(m_box.workingCopy()).size() > 2 * 1024 * 1024);
+        QVERIFY(QFileInfo(m_box.workingCopy()).size() >= ManifestHelperFromBytes);
     }
 
     void unlockAnswersAsBefore() {
