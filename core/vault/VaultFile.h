@@ -54,10 +54,10 @@ Result<RowMacIndex> takeEntryMacs(OpenVault& vault);
 Result<Header> inspectFile(const QString& path);
 
 // Opens a file whose header was inspected, with keys derived from the password.
-// From this file size on (about 15k entries) the manifest pass at open is split over a second
-// connection and thread; below, they cost about what they save (vault_bench at 10k: unlock 41 ms
-// with one, 33-39 ms without).
-inline constexpr qint64 ManifestHelperFromBytes = 16 * 1024 * 1024;
+// From this file size on (about 2k entries) the manifest pass at open is split over a second
+// connection and thread; below, they cost about what they save. (At 10k entries, interleaved runs:
+// tessera-cli ls 56.4 ms with, 58.5 ms without; vault_bench unlock 32-40 ms with, 33-40 without.)
+inline constexpr qint64 ManifestHelperFromBytes = 2 * 1024 * 1024;
 
 // With `collectEntryMacs`, keeps the entries' row MACs for a loadOverviews that follows.
 Result<OpenVault> openVaultFile(const QString& path, const Header& header, const MasterKeys& master,
