@@ -254,7 +254,20 @@ const EntryOverview* VaultSession::find(const EntryId& id) const {
 Result<const EntryOverview*> VaultSession::lookup(const EntryId& id) {
     if (overviewsLoaded || opened.count(id))
         return find(id);
-    const QByteArray sql = selectWithMac(Table::Entries, "t.id = ?");
+    auto plain = openRecord(Table::Entries, Part::Overview, id);
+    if (!plain)
+        return plain.error();
+    if (!*plain)
+        return static_cast<const EntryOverview*>(nullptr);
+    auto overview = decodeOverview(**plain, id);
+    if (!overview)
+        return overview.error();
+    return &opened.insert_or_assign(id, std::move(*overview)).first->second;
+}
+
+Result<std::optional<SecureBuffer>> VaultSession::openRecord(Table table, Part part,
+                                                             const EntryId& id) {
+    const QByteArray sql = selectWithMac(table, "t.id = ?");
     auto stmt = file.db.prepare(sql.constData());
     if (!stmt)
         return stmt.error();
@@ -263,15 +276,13 @@ Result<const EntryOverview*> VaultSession::lookup(const EntryId& id) {
     if (!row)
         return row.error();
     if (!*row)
-        return static_cast<const EntryOverview*>(nullptr);
-    TESSERA_TRY(checkRow(file.keys.rowMac, Table::Entries, *stmt));
-    auto plain = open(file.keys.sealing, stmt->blobView(2), ad(id, Part::Overview));
+        return std::optional<SecureBuffer>();
+    TESSERA_TRY(checkRow(file.keys.rowMac, table, *stmt));
+    // The sealed part is the table's last column (entries: overview; details: sealed).
+    auto plain = open(file.keys.sealing, stmt->blobView(columnCount(table) - 1), ad(id, part));
     if (!plain)
         return plain.error();
-    auto overview = decodeOverview(*plain, id);
-    if (!overview)
-        return overview.error();
-    return &opened.insert_or_assign(id, std::move(*overview)).first->second;
+    return std::optional<SecureBuffer>(std::move(*plain));
 }
 
 Status VaultSession::loadEntries() {
@@ -378,23 +389,14 @@ Status VaultSession::storeDetails(const EntryId& id, const EntryDetails& details
 }
 
 Result<EntryDetails> VaultSession::loadDetails(const EntryId& id) {
-    const QByteArray sql = selectWithMac(Table::Details, "t.id = ?");
-    auto stmt = file.db.prepare(sql.constData());
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, id);
-    auto row = stmt->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto plain = openRecord(Table::Details, Part::Details, id);
+    if (!plain)
+        return plain.error();
+    if (!*plain)
         return makeError(
             ErrorCode::Tampered,
             QStringLiteral("vault tampered or damaged: an entry's details are missing"));
-    TESSERA_TRY(checkRow(file.keys.rowMac, Table::Details, *stmt));
-    auto plain = open(file.keys.sealing, stmt->blob(1), ad(id, Part::Details));
-    if (!plain)
-        return plain.error();
-    return decodeDetails(*plain);
+    return decodeDetails(**plain);
 }
 
 Status VaultSession::deleteRows(Table table, const char* column, const QByteArray& value) {

@@ -74,6 +74,9 @@ public:
     Status storeOverview(const EntryOverview& overview);
     Status storeDetails(const EntryId& id, const EntryDetails& details);
     Result<EntryDetails> loadDetails(const EntryId& id);
+    // One entry's sealed part (entries: the overview; details: the details), its row MAC checked
+    // and opened; no value when the entry has no such row.
+    Result<std::optional<SecureBuffer>> openRecord(Table table, Part part, const EntryId& id);
     Status deleteRows(Table table, const char* column, const QByteArray& value);
 
     QByteArray ad(QByteArrayView recordId, Part part) const {
