@@ -59,6 +59,16 @@ Answer searchInSlices(EntryFilterModel& filter, const QString& text) {
 
 class TestSlicedSearch : public QObject {
     Q_OBJECT
+
+    // The vault's main view, shown, its search in slices of RowsPerSlice rows.
+    std::unique_ptr<VaultView> slicedView() {
+        auto view = std::make_unique<VaultView>(*m_f.controller, *m_f.clipboard, *m_f.settings);
+        view->resize(1000, 600);
+        view->show();
+        view->filterModel()->setSliceBudget(NoTimeLimitUs, RowsPerSlice);
+        return view;
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(initializeCrypto().ok());
@@ -170,12 +180,10 @@ private Q_SLOTS:
     }
 
     void viewSelectsBestMatchWhenThePassEnds() {
-        VaultView view(*m_f.controller, *m_f.clipboard, *m_f.settings);
-        view.resize(1000, 600);
-        view.show();
+        const auto shown = slicedView();
+        VaultView& view = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         EntryFilterModel* filter = view.filterModel();
-        filter->setSliceBudget(NoTimeLimitUs, RowsPerSlice);
         view.focusSearch();
         QTest::keyClick(view.searchField(), 's');
         QVERIFY(filter->searching()); // the list still shows every entry
@@ -189,12 +197,10 @@ private Q_SLOTS:
     }
 
     void upDownActOnTheRowsOfWhatWasTyped() {
-        VaultView view(*m_f.controller, *m_f.clipboard, *m_f.settings);
-        view.resize(1000, 600);
-        view.show();
+        const auto shown = slicedView();
+        VaultView& view = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         EntryFilterModel* filter = view.filterModel();
-        filter->setSliceBudget(NoTimeLimitUs, RowsPerSlice);
         view.focusSearch();
         QTest::keyClicks(view.searchField(), QStringLiteral("router"));
         QVERIFY(filter->searching());
@@ -215,12 +221,10 @@ private Q_SLOTS:
     }
 
     void aClickDuringThePassIsKept() {
-        VaultView view(*m_f.controller, *m_f.clipboard, *m_f.settings);
-        view.resize(1000, 600);
-        view.show();
+        const auto shown = slicedView();
+        VaultView& view = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         EntryFilterModel* filter = view.filterModel();
-        filter->setSliceBudget(NoTimeLimitUs, RowsPerSlice);
         view.focusSearch();
         QTest::keyClicks(view.searchField(), QStringLiteral("steam"));
         QTRY_VERIFY(!filter->searching());
