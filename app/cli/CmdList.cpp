@@ -53,11 +53,14 @@ int runSearch(CliContext& context, const QStringList& args) {
     if (auto exitCode = cl.parse(args, 2, -1))
         return *exitCode;
 
-    auto open = unlockVault(context, cl.positional().constFirst());
+    auto open = unlockVault(context, cl.positional().constFirst(), nullptr, Overviews::SearchOnce);
     if (!open)
         return fail(open.error());
     const QString query = cl.positional().mid(1).join(QLatin1Char(' '));
-    printOverviews(context.out(), (*open)->search(query), cl.isSet(JsonOption));
+    auto found = (*open)->searchOnce(query);
+    if (!found)
+        return fail(found.error());
+    printOverviews(context.out(), *found, cl.isSet(JsonOption));
     return ExitOk;
 }
 

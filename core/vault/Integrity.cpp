@@ -6,6 +6,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <bit>
 
 namespace tessera {
 
@@ -136,6 +137,22 @@ void RowMacIndex::add(const Statement& row, int idColumn, int macColumn) {
     m_records.append(mac);
 }
 
+void RowMacIndex::indexRanges() {
+    const qsizetype count = size();
+    const int bits = std::clamp(int(std::bit_width(quint64(count))), 1, 20);
+    m_rangeShift = 64 - bits;
+    m_rangeStart.assign((std::size_t(1) << bits) + 1, 0);
+    std::size_t next = 0; // the first range whose start is not set yet
+    for (qsizetype at = 0; at < count; ++at) {
+        const quint64 range =
+            qFromBigEndian<quint64>(m_records.constData() + at * RecordBytes) >> m_rangeShift;
+        while (next <= range)
+            m_rangeStart[next++] = quint32(at);
+    }
+    while (next < m_rangeStart.size())
+        m_rangeStart[next++] = quint32(count);
+}
+
 qsizetype RowMacIndex::find(QByteArrayView id) const {
     if (id.size() != IdBytes)
         return -1;
@@ -146,6 +163,11 @@ qsizetype RowMacIndex::find(QByteArrayView id) const {
     const auto wanted = halves(id.data());
     qsizetype low = 0;
     qsizetype high = size();
+    if (!m_rangeStart.empty()) {
+        const std::size_t range = std::size_t(wanted.first >> m_rangeShift);
+        low = m_rangeStart[range];
+        high = m_rangeStart[range + 1];
+    }
     while (low < high) {
         const qsizetype middle = low + (high - low) / 2;
         const auto here = halves(m_records.constData() + middle * RecordBytes);

@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <variant>
+#include <vector>
 
 namespace tessera {
 
@@ -64,6 +65,10 @@ public:
         m_malformed = m_malformed || later.m_malformed;
     }
     bool malformed() const { return m_malformed; }
+    // Notes where each range of leading id bits starts, so that find() searches a few records
+    // instead of all of them (ids are random: ~1 per range). Call after the last add() or
+    // append(), before find() runs on several threads.
+    void indexRanges();
     qsizetype size() const { return m_records.size() / RecordBytes; }
     // The position of `id`, or -1.
     qsizetype find(QByteArrayView id) const;
@@ -75,6 +80,8 @@ private:
     static constexpr qsizetype RecordBytes = IdBytes + MacBytes;
     QByteArray m_records;
     bool m_malformed = false;
+    std::vector<quint32> m_rangeStart; // by leading id bits; empty: find() searches everything
+    int m_rangeShift = 64;
 };
 
 // The index of one table read from row_macs.

@@ -35,9 +35,10 @@ constexpr std::size_t ParallelFromRows = 2 * ChunkRows;
 // open and decode them: the MAC, the AEAD and the decoding are most of an unlock.
 class Pipeline {
 public:
-    Pipeline(const OpenVault& vault, const RowMacIndex& macs)
+    Pipeline(const OpenVault& vault, const RowMacIndex& macs, const SearchQuery* keepOnly)
         : m_vault(vault)
         , m_macs(macs)
+        , m_keepOnly(keepOnly)
         , m_expected(std::size_t(macs.size()))
         , m_used(new std::atomic<bool>[std::size_t(macs.size())])
         , m_chunkDone(new std::atomic<bool>[std::size_t(macs.size()) / ChunkRows + 1]) {
@@ -47,8 +48,10 @@ public:
         for (std::size_t i = 0; i <= expected / ChunkRows; ++i)
             m_chunkDone[i] = false;
         m_raw.reserve(expected); // never grows past this: workers read it while it fills
-        m_overviews.resize(expected);
-        m_haystacks.resize(expected);
+        if (!m_keepOnly) {
+            m_overviews.resize(expected);
+            m_haystacks.resize(expected);
+        }
     }
 
     // Called by the reader only; false once as many rows as MACs were read.
@@ -86,8 +89,10 @@ public:
     }
 
     LoadedOverviews take(std::size_t rows) {
-        m_overviews.resize(rows);
-        m_haystacks.resize(rows);
+        if (!m_keepOnly) {
+            m_overviews.resize(rows);
+            m_haystacks.resize(rows);
+        }
         return {std::move(m_overviews), std::move(m_haystacks)};
     }
 
@@ -115,9 +120,16 @@ private:
             m_taken = end;
         }
         const RowMacs macs(m_vault.keys.rowMac, Table::Entries);
-        for (std::size_t i = begin; i < end; ++i)
-            if (auto status = openRow(macs, m_raw[i], i); !status.ok())
+        EntryOverview scratch; // keepOnly: each row is opened here, only matches are kept
+        QString scratchText;
+        for (std::size_t i = begin; i < end; ++i) {
+            EntryOverview& overview = m_keepOnly ? scratch : m_overviews[i];
+            QString& haystack = m_keepOnly ? scratchText : m_haystacks[i];
+            if (auto status = openRow(macs, m_raw[i], overview, haystack); !status.ok())
                 fail(i, status.error());
+            else if (m_keepOnly && m_keepOnly->matches(overview, haystack))
+                keep(std::move(overview), std::move(haystack));
+        }
         m_chunkDone[begin / ChunkRows].store(true, std::memory_order_release);
         return true;
     }
@@ -134,6 +146,12 @@ private:
         }
     }
 
+    void keep(EntryOverview overview, QString haystack) {
+        std::lock_guard lock(m_mutex);
+        m_overviews.push_back(std::move(overview));
+        m_haystacks.push_back(std::move(haystack));
+    }
+
     void fail(std::size_t row, Error error) {
         std::lock_guard lock(m_mutex);
         m_failures.emplace_back(row, std::move(error));
@@ -148,7 +166,8 @@ private:
         m_ready.notify_all();
     }
 
-    Status openRow(const RowMacs& macs, const RawRow& row, std::size_t i) {
+    Status openRow(const RowMacs& macs, const RawRow& row, EntryOverview& overview,
+                   QString& haystack) {
         const qsizetype at = m_macs.find(row.id);
         if (at < 0)
             return entriesDamaged(QStringLiteral("have a row without a MAC"));
@@ -161,20 +180,20 @@ private:
                           partAd(m_vault.vaultId, m_vault.epoch, row.id, Part::Overview));
         if (!plain)
             return plain.error();
-        EntryOverview& overview = m_overviews[i];
         TESSERA_TRY(decodeOverviewInto(*plain, row.id, overview));
-        m_haystacks[i] = searchText(overview);
+        haystack = searchText(overview);
         return {};
     }
 
     const OpenVault& m_vault;
     const RowMacIndex& m_macs;
+    const SearchQuery* m_keepOnly;               // null: every overview is kept, in row order
     const std::size_t m_expected;                // rows there are MACs for: never more are taken
     std::unique_ptr<std::atomic<bool>[]> m_used; // per MAC: a row was checked against it
     std::unique_ptr<std::atomic<bool>[]> m_chunkDone; // per chunk: its rows are opened
     std::size_t m_released = 0;                       // rows before this are freed (reader)
     std::vector<RawRow> m_raw;
-    std::vector<EntryOverview> m_overviews;
+    std::vector<EntryOverview> m_overviews; // keepOnly: the matches, in no particular order
     std::vector<QString> m_haystacks;
     std::vector<std::pair<std::size_t, Error>> m_failures; // rare: a damaged or tampered file
     std::mutex m_mutex;
@@ -213,13 +232,14 @@ Status readRows(OpenVault& vault, Pipeline& pipeline) {
 
 } // namespace
 
-Result<LoadedOverviews> loadOverviews(OpenVault& vault) {
+Result<LoadedOverviews> loadOverviews(OpenVault& vault, const SearchQuery* keepOnly) {
     auto macs = takeEntryMacs(vault);
     if (!macs)
         return macs.error();
     if (macs->malformed())
         return entriesDamaged(QStringLiteral("have malformed row MACs"));
-    Pipeline pipeline(vault, *macs);
+    macs->indexRanges();
+    Pipeline pipeline(vault, *macs, keepOnly);
     std::vector<std::thread> workers;
     if (std::size_t(macs->size()) >= ParallelFromRows) {
         const unsigned cores = std::max(1U, std::thread::hardware_concurrency());

@@ -2,6 +2,7 @@
 // Opening every overview at unlock: the one step whose cost grows with the vault.
 
 #include "Entry.h"
+#include "Search.h"
 #include "VaultFile.h"
 
 #include <vector>
@@ -13,7 +14,8 @@ struct LoadedOverviews {
     std::vector<QString> haystacks; // searchText() of each overview
 };
 
-// Every entries row checked against its MAC, opened and decoded.
-Result<LoadedOverviews> loadOverviews(OpenVault& vault);
+// Every entries row checked against its MAC, opened and decoded; all of them kept in row order,
+// or with `keepOnly` only the ones it matches, in no particular order.
+Result<LoadedOverviews> loadOverviews(OpenVault& vault, const SearchQuery* keepOnly = nullptr);
 
 } // namespace tessera

@@ -281,7 +281,10 @@ Result<std::unique_ptr<Vault>> Vault::unlock(const Device& device, const QString
     if (!master)
         return master.error();
     const bool loadAll = overviews == Overviews::Load || mergeAfterOpen;
-    auto file = useWorking ? openVaultFile(working, *header, *master, Trust::Own, loadAll)
+    // The entries' row MACs are collected on the way through the manifest for any pass over
+    // every overview that follows.
+    const bool collectMacs = loadAll || overviews == Overviews::SearchOnce;
+    auto file = useWorking ? openVaultFile(working, *header, *master, Trust::Own, collectMacs)
                            : adoptPublished(*store, target, *header, *master, *state,
                                             device.clock->nowMs());
     if (!file && mergeAfterOpen && file.code() == ErrorCode::WrongPassword)

@@ -103,8 +103,9 @@ struct MergeReport {
 
 // Whether unlock opens every entry's overview (the list, search) or only the ones a command
 // names (show, add, edit, ...: a single-entry command then costs the same at 100 entries as at
-// 100k). Either way the manifest and every row read are verified.
-enum class Overviews { Load, OnDemand };
+// 100k). SearchOnce: as OnDemand, but ready for one searchOnce() over every entry (tessera-cli
+// search). Either way the manifest and every row read are verified.
+enum class Overviews { Load, OnDemand, SearchOnce };
 
 class Vault {
 public:
@@ -159,6 +160,11 @@ public:
     // Case-insensitive; every whitespace-separated term must match the title, username, a URL, a
     // tag or the folder. Trashed entries are left out.
     std::vector<const EntryOverview*> search(const QString& query) const;
+    // search() for one query, without loading the list when the vault was unlocked with
+    // Overviews::OnDemand or SearchOnce: every overview is opened and checked as loadOverviews()
+    // does, only the matches are kept, in entries() order (no list of every entry to hold and
+    // sort). With the overviews loaded, the same as search(). Errors as loadOverviews().
+    Result<std::vector<const EntryOverview*>> searchOnce(const QString& query);
     // ENTRY as users type it: 32 hex digits of an id, or a title (exact, case-insensitive, through
     // the keyed title index). NotFound, or Ambiguous with the candidates in the message.
     Result<EntryId> resolve(const QString& idOrTitle, Scope scope = Scope::Live) const;

@@ -5,9 +5,6 @@
 #include "VaultSession.h"
 #include "sync/Merge.h"
 
-#include <QRegularExpression>
-#include <QStringMatcher>
-
 #include <thread>
 
 namespace tessera {
@@ -159,20 +156,13 @@ std::vector<const EntryOverview*> Vault::search(const QString& query) const {
     if (!m_session)
         return hits;
     (void)m_session->ensureOverviews(); // OnDemand: loadOverviews() reports errors
-    const QStringList terms =
-        foldForSearch(query).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    const SearchQuery matcher(query);
     const auto& entries = m_session->entries;
     const auto& haystacks = m_session->haystacks;
-    std::vector<QStringMatcher> matchers; // one search table per term, not one per entry
-    for (const QString& term : terms)
-        matchers.emplace_back(term, Qt::CaseSensitive);
     std::vector<char> found(entries.size());
     const auto check = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i)
-            found[i] = !entries[i].trashed.value &&
-                       std::all_of(matchers.begin(), matchers.end(), [&](const QStringMatcher& m) {
-                           return m.indexIn(haystacks[i]) >= 0;
-                       });
+            found[i] = matcher.matches(entries[i], haystacks[i]);
     };
     // A large vault is searched in two halves on two cores.
     constexpr std::size_t ParallelFrom = 20'000;
@@ -188,6 +178,14 @@ std::vector<const EntryOverview*> Vault::search(const QString& query) const {
         if (found[i])
             hits.push_back(&entries[i]);
     return hits;
+}
+
+Result<std::vector<const EntryOverview*>> Vault::searchOnce(const QString& query) {
+    if (!m_session)
+        return lockedError();
+    if (m_session->overviewsLoaded)
+        return search(query);
+    return m_session->searchUnloaded(SearchQuery(query));
 }
 
 Result<EntryId> Vault::resolve(const QString& idOrTitle, Scope scope) const {

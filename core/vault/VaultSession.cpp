@@ -28,46 +28,6 @@ Stamp VaultSession::nextStamp() {
     return Stamp{lastHlc, store.deviceId()};
 }
 
-QString searchText(const EntryOverview& o) {
-    qsizetype length = o.title.value.size() + o.username.value.size() + o.folder.value.size() + 2;
-    for (const auto* set : {&o.urls, &o.tags})
-        for (const SetElement& element : *set)
-            length += element.value.size() + 1;
-    QString text;
-    text.reserve(length); // one allocation
-    text += o.title.value;
-    const auto add = [&text](const QString& part) {
-        text += QLatin1Char('\n');
-        text += part;
-    };
-    add(o.username.value);
-    add(o.folder.value);
-    for (const auto* set : {&o.urls, &o.tags})
-        for (const SetElement& element : *set)
-            if (!element.removed)
-                add(element.value);
-    return foldForSearch(std::move(text));
-}
-
-QString foldForSearch(QString text) {
-    // Simple (one-to-one) case folding, character by character: ASCII inline, the rest through
-    // QChar. QString::toCaseFolded costs several times more, and search runs it on every entry.
-    char16_t* chars = reinterpret_cast<char16_t*>(text.data());
-    const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = chars[i];
-        if (c < 0x80) {
-            if (c >= u'A' && c <= u'Z')
-                chars[i] = char16_t(c + (u'a' - u'A'));
-        } else if (QChar::isSurrogate(c)) {
-            return std::move(text).toCaseFolded();
-        } else {
-            chars[i] = QChar::toCaseFolded(c);
-        }
-    }
-    return text;
-}
-
 namespace {
 
 // The list order: the case-folded title leads the haystack and '\n' sorts below any printable
@@ -300,6 +260,28 @@ Status VaultSession::loadEntries() {
         return version.error();
     seenDataVersion = *version;
     return {};
+}
+
+Result<std::vector<const EntryOverview*>> VaultSession::searchUnloaded(const SearchQuery& query) {
+    auto loaded = loadOverviews(file, &query);
+    if (!loaded)
+        return loaded.error();
+    const auto& found = loaded->overviews;
+    const auto& texts = loaded->haystacks;
+    std::vector<std::size_t> order(found.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return listOrder(texts[a], found[a].id, texts[b], found[b].id);
+    });
+    std::vector<const EntryOverview*> hits;
+    hits.reserve(order.size());
+    for (std::size_t i : order) {
+        const EntryId id = found[i].id;
+        const auto stored = opened.insert_or_assign(id, std::move(loaded->overviews[i])).first;
+        hits.push_back(&stored->second);
+    }
+    return hits;
 }
 
 Status VaultSession::refreshIfChanged() {

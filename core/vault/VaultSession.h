@@ -46,6 +46,9 @@ public:
     Stamp nextStamp();
     qint64 now() const { return device.clock->nowMs(); }
     Status loadEntries();
+    // Vault::searchOnce without the list: every overview opened, only the matches kept (into
+    // `opened`), in list order.
+    Result<std::vector<const EntryOverview*>> searchUnloaded(const SearchQuery& query);
     Status ensureOverviews() { return overviewsLoaded ? Status() : loadEntries(); }
     // The overview of one entry: from the list, or (on demand) opened from its row, MAC checked.
     // nullptr if there is no such entry.

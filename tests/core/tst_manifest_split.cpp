@@ -100,6 +100,34 @@ private Q_SLOTS:
         QCOMPARE(int(loaded->overviews.size()), EntryCount);
     }
 
+    // tessera-cli search: unlocked with Overviews::SearchOnce, searchOnce() finds what search()
+    // finds after a full unlock, in the same order, through the worker threads.
+    void searchOnceFindsWhatSearchFinds_data() {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("tag") << QStringLiteral("important");
+        QTest::newRow("two terms") << QStringLiteral("IMPORTANT user1");
+        QTest::newRow("title of a trashed entry") << sampleTitle(2);
+        QTest::newRow("every live entry") << QString();
+        QTest::newRow("nothing") << QStringLiteral("no entry has this");
+    }
+    void searchOnceFindsWhatSearchFinds() {
+        QFETCH(QString, query);
+        VAULT_TAKE(full, m_box.unlock());
+        const SecureBuffer password = secret(VaultSandbox::MasterPassword);
+        VAULT_TAKE(once, Vault::unlock(m_box.device(QStringLiteral("a")), m_box.vaultPath(),
+                                       password, nullptr, Overviews::SearchOnce));
+        VAULT_TAKE(found, once->searchOnce(query));
+        const auto expected = full->search(query);
+        QCOMPARE(found.size(), expected.size());
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            QCOMPARE(found[i]->id, expected[i]->id);
+            QCOMPARE(found[i]->title.value, expected[i]->title.value);
+            QCOMPARE(found[i]->urlList(), expected[i]->urlList());
+        }
+        if (!query.isEmpty())
+            QVERIFY(found.size() < std::size_t(EntryCount) / 2); // only the matches were kept
+    }
+
     void tamperedRefused_data() {
         QTest::addColumn<Edit>("edit");
         // The second connection's half (details on), its counts, and what it cannot classify.
@@ -147,6 +175,9 @@ private Q_SLOTS:
                 auto loaded = loadOverviews(*file);
                 QVERIFY2(!loaded, "a tampered file was opened and listed");
                 QCOMPARE(loaded.code(), ErrorCode::Tampered);
+                // A search checks every row too, not only the ones it keeps.
+                const SearchQuery nothing(QStringLiteral("no entry has this"));
+                QCOMPARE(loadOverviews(*file, &nothing).code(), ErrorCode::Tampered);
             } else {
                 QCOMPARE(file.code(), ErrorCode::Tampered);
             }
