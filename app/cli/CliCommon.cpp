@@ -1,6 +1,6 @@
 #include "CliCommon.h"
 
-#include "DeviceSecretKeyStore.h"
+#include "DesktopModule.h"
 #include "sync/DeviceStore.h"
 #include "vault/SecretKeyStore.h"
 #include "vault/VaultFile.h"
@@ -100,10 +100,15 @@ Result<std::optional<SecureBuffer>> CliContext::secretKeyFor(const QString& path
     auto vaultId = knownVaultId(dataDir, path);
     if (!vaultId || vaultId->isEmpty())
         return missing;
-    DeviceSecretKeyStore keys(dataDir);
+    // Only here, for a vault that needs a key this device may have stored, can the desktop
+    // keyring be asked: the one unlock path that loads the desktop module.
+    const DeviceSecretKeyStore keys = deviceSecretKeyStore(dataDir);
     auto key = keys.load(*vaultId);
     if (!key)
         return key.code() == ErrorCode::NotFound ? missing : key.error();
+    if (const auto& keyring = keys.keyringError())
+        printWarning(QStringLiteral("%1; used the key stored in %2")
+                         .arg(keyring->message, FileSecretKeyStore(dataDir).location()));
     return std::optional<SecureBuffer>(std::move(*key));
 }
 
@@ -139,30 +144,31 @@ std::optional<int> takeGlobalOptions(QStringList& args, QString& secretKeyFile) 
 }
 
 bool commandNeedsGui(int argc, char** argv) {
+    const QByteArray secretKeyFile("--secret-key-file");
+    QByteArray command;
+    bool kitOption = false;
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if (arg == "--secret-key-file") {
-            ++i;
+        if (arg == secretKeyFile) {
+            ++i; // its FILE
             continue;
         }
-        if (arg.startsWith('-'))
-            continue;
-        if (arg == "help")
+        if (arg == "--")
+            break;
+        if (arg == "--help" || arg == "-h")
             return false;
-        if (arg != "create")
-            return arg == "emergency-kit" || arg == "secret-key";
-        // create --secret-key --emergency-kit FILE draws the kit too.
-        for (int j = i + 1; j < argc; ++j) {
-            if (QByteArray(argv[j]).startsWith("--emergency-kit"))
-                return true;
-        }
-        return false;
+        if (arg.startsWith("--emergency-kit"))
+            kitOption = true;
+        else if (command.isEmpty() && !arg.startsWith('-'))
+            command = arg;
     }
-    return false;
+    // secret-key enable and create --secret-key draw the kit only with --emergency-kit FILE.
+    return command == "emergency-kit" ||
+           ((command == "create" || command == "secret-key") && kitOption);
 }
 
-Result<OpenVault> unlockVault(CliContext& context, const QString& path,
-                              SecureBuffer* keepPassword, Overviews overviews) {
+Result<OpenVault> unlockVault(CliContext& context, const QString& path, SecureBuffer* keepPassword,
+                              Overviews overviews) {
     if (!QFileInfo(path).isFile())
         return makeError(ErrorCode::Io, QStringLiteral("no vault file at %1").arg(path));
     auto device = context.device();

@@ -5,7 +5,7 @@
 
 #include "CliCommon.h"
 #include "Commands.h"
-#include "DeviceSecretKeyStore.h"
+#include "DesktopModule.h"
 #include "Format.h"
 #include "SecretKeyOutput.h"
 
@@ -62,7 +62,7 @@ int disable(CliContext& context, const QString& path) {
     if (auto changed = vault.changeSecretKey(password, open->secretKeyOrNull(), nullptr); !changed)
         return fail(changed.error());
     password.clear();
-    DeviceSecretKeyStore keys(defaultDataDir());
+    DeviceSecretKeyStore keys = deviceSecretKeyStore(defaultDataDir());
     if (auto removed = keys.remove(vault.info().id); !removed)
         printWarning(removed.error().message);
     return publishAndReport(context, vault,
@@ -86,7 +86,7 @@ int remember(CliContext& context, const QString& path) {
         printError(QStringLiteral("this vault has no secret key"));
         return ExitUsage;
     }
-    DeviceSecretKeyStore keys(defaultDataDir());
+    DeviceSecretKeyStore keys = deviceSecretKeyStore(defaultDataDir());
     if (auto saved = keys.save(info.id, *open->secretKey); !saved)
         return fail(saved.error());
     context.out().line(QStringLiteral("Stored the secret key of \"%1\" on this device (%2)")
@@ -103,7 +103,7 @@ int forget(CliContext& context, const QString& path) {
         printError(QStringLiteral("this device has not opened %1").arg(path));
         return ExitNotFound;
     }
-    DeviceSecretKeyStore keys(dataDir);
+    DeviceSecretKeyStore keys = deviceSecretKeyStore(dataDir);
     if (auto removed = keys.remove(*vaultId); !removed)
         return fail(removed.error());
     context.out().line(

@@ -1,6 +1,6 @@
 #include "SecretKeyOutput.h"
 
-#include "DeviceSecretKeyStore.h"
+#include "DesktopModule.h"
 #include "EmergencyKit.h"
 #include "Format.h"
 #include "sync/DeviceStore.h"
@@ -12,7 +12,7 @@ namespace tessera::cli {
 
 bool storeAndShowNewKey(CliContext& context, const Vault& vault, const SecureBuffer& key) {
     const VaultInfo info = vault.info();
-    DeviceSecretKeyStore keys(defaultDataDir());
+    DeviceSecretKeyStore keys = deviceSecretKeyStore(defaultDataDir());
     const Status stored = keys.save(info.id, key);
     Output& out = context.out();
     out.line(QStringLiteral("Secret key of \"%1\" (shown once; the vault now opens only with the "
@@ -42,7 +42,10 @@ Status writeKitFor(const Vault& vault, const SecureBuffer& key, const QString& p
     kit.vaultPath = info.path;
     kit.made = QDateTime::currentDateTime();
     kit.secretKey = &key;
-    return writeEmergencyKit(pdfPath, kit, replace);
+    auto desktop = desktopServices(QStringLiteral("the Emergency Kit"));
+    if (!desktop)
+        return desktop.error();
+    return (*desktop)->writeEmergencyKit(pdfPath, kit, replace);
 }
 
 } // namespace tessera::cli

@@ -3,13 +3,13 @@
 
 #include "CliCommon.h"
 #include "Commands.h"
+#include "DesktopModule.h"
 
 #include "common/Clock.h"
 #include "crypto/Crypto.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 
 #include <cstdio>
 #include <memory>
@@ -102,12 +102,15 @@ int main(int argc, char** argv) {
     // Unlock's worker threads grow their malloc heaps in 128 KiB steps by default, one mprotect
     // each (about a thousand at 10k entries); larger steps only reserve address space.
     mallopt(M_TOP_PAD, 16 * 1024 * 1024);
-    // The commands that draw a PDF (emergency-kit, secret-key) need fonts: a QGuiApplication on
-    // the offscreen platform (no window, no display needed).
+    // The commands that draw the Emergency Kit need fonts: a QGuiApplication on the offscreen
+    // platform (no window, no display needed), made by the desktop module, which brings QtGui.
+    // Every other command starts with QtCore only.
     std::unique_ptr<QCoreApplication> app;
     if (commandNeedsGui(argc, argv)) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
+        auto desktop = desktopServices(QStringLiteral("the Emergency Kit"));
+        if (!desktop)
+            return fail(desktop.error());
+        app = (*desktop)->makeGuiApplication(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }

@@ -1,39 +1,18 @@
 #include "DeviceSecretKeyStore.h"
 
-#ifdef TESSERA_HAVE_QTKEYCHAIN
-#include "KeyringSecretKeyStore.h"
-#endif
-
-#include <QDBusConnection>
-#include <QDBusConnectionInterface>
-#include <QDBusReply>
-
 namespace tessera {
 
-namespace {
-const QString SecretServiceName = QStringLiteral("org.freedesktop.secrets");
-}
-
-bool secretServiceAvailable() {
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    if (!bus.isConnected() || !bus.interface())
-        return false;
-    if (bus.interface()->isServiceRegistered(SecretServiceName))
-        return true;
-    const QDBusReply<QStringList> activatable = bus.interface()->activatableServiceNames();
-    return activatable.isValid() && activatable.value().contains(SecretServiceName);
-}
-
-DeviceSecretKeyStore::DeviceSecretKeyStore(const QString& dataDir)
+DeviceSecretKeyStore::DeviceSecretKeyStore(const QString& dataDir,
+                                           Result<std::unique_ptr<SecretKeyStore>> keyring)
     : m_file(dataDir) {
-#ifdef TESSERA_HAVE_QTKEYCHAIN
-    if (qEnvironmentVariable("TESSERA_SECRET_KEY_STORE") != QLatin1String("file") &&
-        secretServiceAvailable())
-        m_keyring = std::make_unique<KeyringSecretKeyStore>();
-#endif
+    if (keyring)
+        m_keyring = std::move(*keyring);
+    else
+        m_keyringUnreachable = keyring.error();
 }
 
 DeviceSecretKeyStore::~DeviceSecretKeyStore() = default;
+DeviceSecretKeyStore::DeviceSecretKeyStore(DeviceSecretKeyStore&&) noexcept = default;
 
 QString DeviceSecretKeyStore::location() const {
     return m_keyring ? m_keyring->location() : m_file.location();
@@ -45,10 +24,16 @@ Result<SecureBuffer> DeviceSecretKeyStore::load(const QByteArray& vaultId) const
         if (key.ok() || key.code() != ErrorCode::NotFound)
             return key;
     }
-    return m_file.load(vaultId);
+    auto key = m_file.load(vaultId);
+    if (!key && key.code() == ErrorCode::NotFound && m_keyringUnreachable)
+        return makeError(ErrorCode::Io, QStringLiteral("no secret key for this vault in %1, and %2")
+                                            .arg(m_file.location(), m_keyringUnreachable->message));
+    return key;
 }
 
 Status DeviceSecretKeyStore::save(const QByteArray& vaultId, const SecureBuffer& key) {
+    if (m_keyringUnreachable)
+        return *m_keyringUnreachable;
     if (!m_keyring)
         return m_file.save(vaultId, key);
     TESSERA_TRY(m_keyring->save(vaultId, key));
@@ -58,7 +43,10 @@ Status DeviceSecretKeyStore::save(const QByteArray& vaultId, const SecureBuffer&
 Status DeviceSecretKeyStore::remove(const QByteArray& vaultId) {
     if (m_keyring)
         TESSERA_TRY(m_keyring->remove(vaultId));
-    return m_file.remove(vaultId);
+    TESSERA_TRY(m_file.remove(vaultId));
+    if (m_keyringUnreachable)
+        return *m_keyringUnreachable;
+    return {};
 }
 
 } // namespace tessera
