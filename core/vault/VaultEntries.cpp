@@ -185,6 +185,7 @@ Result<std::vector<const EntryOverview*>> Vault::searchOnce(const QString& query
         return lockedError();
     if (m_session->overviewsLoaded)
         return search(query);
+    TESSERA_TRY(m_session->refreshIfChanged()); // another process may have written meanwhile
     return m_session->searchUnloaded(SearchQuery(query));
 }
 

@@ -130,6 +130,27 @@ private Q_SLOTS:
         QCOMPARE(lazy->entry(id)->username.value, QStringLiteral("changed elsewhere"));
     }
 
+    // tessera-cli search: one pass that keeps only the matches, after changes made elsewhere.
+    void searchOnceSeesChangesOfAnotherProcess() {
+        const SecureBuffer password = secret(VaultSandbox::MasterPassword);
+        VAULT_TAKE(once, Vault::unlock(m_box.device(QStringLiteral("a")), m_box.vaultPath(),
+                                       password, nullptr, Overviews::SearchOnce));
+        VAULT_TAKE(before, once->searchOnce(QStringLiteral("found after the edit")));
+        QVERIFY(before.empty());
+        {
+            VAULT_TAKE(other, m_box.unlock());
+            EntryChanges change;
+            change.username = QStringLiteral("Found after the edit");
+            VAULT_VERIFY_OK(other->edit(m_ids[9], std::move(change)));
+        }
+        VAULT_TAKE(after, once->searchOnce(QStringLiteral("found after the edit")));
+        QCOMPARE(int(after.size()), 1);
+        QCOMPARE(after.front()->id, m_ids[9]);
+        QCOMPARE(after.front()->username.value, QStringLiteral("Found after the edit"));
+        VAULT_TAKE(trashed, once->searchOnce(sampleTitle(3)));
+        QVERIFY(trashed.empty()); // entry 3 is in the trash
+    }
+
     // A row that does not match its MAC is refused when it is opened, as in a full unlock.
     void tamperedRowIsRefused() {
         VAULT_TAKE(lazy, onDemand());
