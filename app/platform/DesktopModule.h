@@ -3,10 +3,11 @@
 // first use, by the commands that need the keyring or the Emergency Kit, and stays loaded.
 //
 // It is looked for in one place only, fixed at build time relative to the executable's own file
-// (/proc/self/exe, not argv[0]): TESSERA_DESKTOP_MODULE_RELDIR, "../lib/tessera" in the
-// installed layout (bin/tessera-cli, lib/tessera/libtessera-desktop.so) and in the build tree,
-// which mirrors it. Never through LD_LIBRARY_PATH, the current folder or any other variable: the
-// module handles secret keys.
+// (/proc/self/exe, not argv[0]): TESSERA_DESKTOP_MODULE_RELDIR, on Debian
+// "../lib/x86_64-linux-gnu/tessera" (app/platform/CMakeLists.txt), in the installed layout
+// (/usr/bin/tessera-cli, /usr/lib/x86_64-linux-gnu/tessera/libtessera-desktop.so) and in the
+// build tree, which mirrors it. Never through LD_LIBRARY_PATH, the current folder or any other
+// variable: the module handles secret keys.
 
 #include "DesktopServices.h"
 #include "DeviceSecretKeyStore.h"

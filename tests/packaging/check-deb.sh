@@ -3,19 +3,23 @@
 # and control fields, extract it into a scratch root, validate what it installs (desktop entry,
 # AppStream, MIME type, icons, man pages) with the freedesktop tools, and run the installed
 # binaries (the desktop app up to its first screen, offscreen and under Xvfb, with every Qt plugin
-# it loads checked against Depends).
+# it loads checked against Depends; tessera-cli without QtGui/QtDBus, making an Emergency Kit
+# through its desktop module).
 #
-#   check-deb.sh BUILD_DIR WORK_DIR APP_ID VERSION
+#   check-deb.sh BUILD_DIR WORK_DIR APP_ID VERSION MODULE
+#
+# MODULE: tessera-cli's desktop module below the prefix (lib/tessera/libtessera-desktop.so).
 #
 # Needs dpkg-dev, file, desktop-file-utils, appstream, shared-mime-info, libxml2-utils,
 # groff-base, xvfb and xauth (all in .ci/dev's package list).
 set -euo pipefail
 
-[[ $# -eq 4 ]] || { echo "usage: $0 BUILD_DIR WORK_DIR APP_ID VERSION" >&2; exit 2; }
+[[ $# -eq 5 ]] || { echo "usage: $0 BUILD_DIR WORK_DIR APP_ID VERSION MODULE" >&2; exit 2; }
 build_dir=$1
 work=$2
 app_id=$3
 version=$4
+module=$5
 
 failures=0
 fail() { printf 'FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
@@ -74,6 +78,7 @@ dpkg-deb -c "$deb" | awk '{print $1, $6}' >"$work/contents"
 expected=(
   ./usr/bin/tessera
   ./usr/bin/tessera-cli
+  "./usr/$module"
   "./usr/share/applications/$app_id.desktop"
   "./usr/share/metainfo/$app_id.metainfo.xml"
   "./usr/share/mime/packages/$app_id.xml"
@@ -93,9 +98,12 @@ for path in "${expected[@]}"; do
   grep -qE "^-[rwx-]{9} ${path//./\\.}$" "$work/contents" || fail "the package lacks $path"
 done
 grep -qE '^-rwxr-xr-x \./usr/bin/tessera$' "$work/contents" || fail "usr/bin/tessera is not 0755"
+grep -qE "^-rw-r--r-- \./usr/${module//./\\.}$" "$work/contents" || fail "usr/$module is not 0644"
 outside=$(awk '$2 != "./" && $2 !~ /^\.\/usr\// {print $2}' "$work/contents")
 [[ -z $outside ]] || fail "files outside /usr: $outside"
-stray=$(awk '$2 ~ /^\.\/usr\/local\// || $2 ~ /\/(include|lib)\// {print $2}' "$work/contents")
+stray=$(awk -v module="./usr/$module" \
+  '$2 != module && ($2 ~ /^\.\/usr\/local\// || $2 ~ /\/include\// || $2 ~ /\/lib\/.*[^\/]$/) {print $2}' \
+  "$work/contents")
 [[ -z $stray ]] || fail "files that do not belong in the package: $stray"
 ok "$(grep -c '^-' "$work/contents") files, all expected ones present"
 
@@ -182,6 +190,37 @@ app_version=$(QT_QPA_PLATFORM=offscreen "$usr/bin/tessera" --version) ||
   fail "tessera --version failed"
 [[ $app_version == "tessera $version" ]] || fail "tessera --version: $app_version"
 ok "$(head -1 <<<"$cli_version"), $app_version"
+
+# tessera-cli starts without QtGui, QtDBus and qtkeychain (stripped, as installed); the commands
+# that need them load the module, found relative to the installed binary: the Emergency Kit.
+cli_needed=$(readelf -d "$usr/bin/tessera-cli" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p')
+desktop_libs='libQt6Gui|libQt6DBus|libqt6keychain'
+! grep -qE "^($desktop_libs)\." <<<"$cli_needed" ||
+  fail "installed tessera-cli links $(grep -E "^($desktop_libs)\." <<<"$cli_needed" | tr '\n' ' ')"
+! ldd "$usr/bin/tessera-cli" | grep -qE "($desktop_libs)\." ||
+  fail "installed tessera-cli loads QtGui, QtDBus or qtkeychain at start (ldd)"
+readelf -d "$usr/$module" | grep -q 'NEEDED.*\[libQt6Gui\.' || fail "$module does not link QtGui"
+kit_home=$work/home-cli
+mkdir -p "$kit_home"
+cli() { # ARGS... (the master password on stdin; no session bus, so key files)
+  printf 'packaging check password\n' |
+    HOME=$kit_home TESSERA_DATA_DIR=$kit_home/data XDG_RUNTIME_DIR=$kit_home \
+      DBUS_SESSION_BUS_ADDRESS="unix:path=$kit_home/no-bus" "$usr/bin/tessera-cli" "$@"
+}
+if created=$(cli create --secret-key --kdf-ops 1 --kdf-mem 1 "$kit_home/kit.tessera" 2>&1) &&
+  cli emergency-kit "$kit_home/kit.tessera" "$kit_home/kit.pdf" >"$work/cli-kit.log" 2>&1; then
+  [[ $(head -c 5 "$kit_home/kit.pdf") == '%PDF-' ]] || fail "the installed CLI's kit is no PDF"
+  key=$(grep -oE 'T1(-[0-9A-Z]{5}){6}' <<<"$created" | head -1 || true)
+  if command -v pdftotext >/dev/null; then
+    [[ -n $key ]] && pdftotext "$kit_home/kit.pdf" - | grep -qF "$key" ||
+      fail "the installed CLI's Emergency Kit lacks the secret key"
+  fi
+  ok "installed tessera-cli: NEEDED without QtGui/QtDBus; Emergency Kit through /usr/$module"
+else
+  printf '%s\n' "$created" >&2
+  cat "$work/cli-kit.log" >&2 || true
+  fail "the installed tessera-cli made no Emergency Kit"
+fi
 
 # The installed app up to its first screen, then quit as a user would: offscreen, and on X11
 # under Xvfb (the xcb platform plugin, as on a desktop). A scratch home and runtime folder each
