@@ -6,8 +6,10 @@
 # - the module is found relative to the executable's own file only: a copy of tessera-cli in a
 #   scratch tree without the module fails the Emergency Kit with a one-line error naming where it
 #   looked, whatever LD_LIBRARY_PATH and the current folder hold; a vault whose key is in a
-#   key file still opens (with a warning), a key is never saved to a file in the keyring's place;
-#   with the module copied where the layout puts it, the same copy writes the kit.
+#   key file still opens (with a warning), a key is never saved to a file in the keyring's place,
+#   and what needs neither kit nor keyring (--help, TESSERA_SECRET_KEY_STORE=file) just works;
+#   with the module copied where the layout puts it, the same copy writes the kit (pdftotext,
+#   when there, finds the key in it).
 #
 #   check-cli-module.sh TESSERA_CLI MODULE MODULE_RELDIR WORK_DIR
 #
@@ -53,6 +55,7 @@ ok "module $(basename "$module"): NEEDED $(needed "$module" | grep -cE "^($deskt
 # 3. A copy of tessera-cli without its module.
 rm -rf "$work"
 mkdir -p "$work/bin" "$work/evil" "$work/data"
+mkdir -m 700 "$work/runtime"
 cp "$cli" "$work/bin/tessera-cli"
 copy=$work/bin/tessera-cli
 expected_module=$(realpath -m "$work/bin/$reldir/$(basename "$module")")
@@ -64,7 +67,7 @@ run() { # EXPECTED-EXIT STDIN CLI ARGS... (stdout+stderr in $work/out)
   local expected=$1 input=$2 status=0
   shift 2
   (cd "$work/evil" && printf '%s\n' "$input" |
-    env TESSERA_DATA_DIR="$work/data" LD_LIBRARY_PATH="$work/evil" \
+    env TESSERA_DATA_DIR="$work/data" LD_LIBRARY_PATH="$work/evil" XDG_RUNTIME_DIR="$work/runtime" \
       DBUS_SESSION_BUS_ADDRESS="unix:path=$work/no-bus" "$@") >"$work/out" 2>&1 || status=$?
   [[ $status -eq $expected ]] || { cat "$work/out" >&2; fail "exit $status, expected $expected: ${*:2}"; }
 }
@@ -101,11 +104,27 @@ run 0 "$password" env TESSERA_SECRET_KEY_STORE=file "$copy" --secret-key-file "$
 [[ $(keyfiles) -eq 1 ]] || fail "remember with TESSERA_SECRET_KEY_STORE=file stored no file"
 ok "without the module: key files read, never written in the keyring's place"
 
-# 4. The same copy with the module where the layout puts it.
+# What needs neither the kit nor the keyring works without the module.
+run 0 "" "$copy" emergency-kit --help
+run 0 "$password" env TESSERA_SECRET_KEY_STORE=file "$copy" secret-key enable --replace "$vault"
+grep -oE 'T1(-[0-9A-Z]{5}){6}' "$work/out" | head -1 >"$work/key.txt" || true
+[[ -s $work/key.txt ]] || fail "secret-key enable printed no key"
+run 0 "" env TESSERA_SECRET_KEY_STORE=file "$copy" secret-key forget "$vault"
+run 0 "$password" env TESSERA_SECRET_KEY_STORE=file "$copy" --secret-key-file "$work/key.txt" \
+  secret-key remember "$vault"
+ok "without the module: --help, secret-key enable/forget/remember with TESSERA_SECRET_KEY_STORE=file"
+
+# 4. The same copy with the module where the layout puts it: the keyring is asked (no session
+# bus here, so none), the key comes from its file, the kit is drawn.
 mkdir -p "$(dirname "$expected_module")"
 cp "$module" "$expected_module"
 run 0 "$password" "$copy" emergency-kit "$vault" "$work/kit.pdf"
+! grep -q '^tessera-cli:' "$work/out" || fail "emergency-kit with the module said: $(cat "$work/out")"
 [[ $(head -c 5 "$work/kit.pdf" 2>/dev/null) == '%PDF-' ]] || fail "no PDF from the copy with its module"
+if command -v pdftotext >/dev/null; then
+  pdftotext "$work/kit.pdf" - 2>/dev/null | grep -qF "$(cat "$work/key.txt")" ||
+    fail "the kit does not hold the vault's secret key"
+fi
 ok "with the module at bin/$reldir: the Emergency Kit is written"
 
 if [[ $failures -gt 0 ]]; then
