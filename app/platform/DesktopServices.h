@@ -6,8 +6,9 @@
 // One abstract class and one extern "C" factory. The module is built with tessera-cli, by the
 // same compiler against the same Qt, and only ever loaded into that tessera-cli: C++ types cross
 // the boundary as they are. The module does not link core: core's functions it calls
-// (SecureBuffer, the secret key's text form) resolve to the executable's own copy (tessera-cli
-// exports its symbols), so one copy of core's code and state serves both.
+// (SecureBuffer, wipe, the secret key's text form) resolve to the executable's own copy
+// (tessera-cli exports the symbols of namespace tessera: app/CMakeLists.txt), so one copy of
+// core's code and state serves both, and a symbol the executable lacks fails the load itself.
 
 #include "EmergencyKit.h"
 
