@@ -48,10 +48,8 @@ public:
         for (std::size_t i = 0; i <= expected / ChunkRows; ++i)
             m_chunkDone[i] = false;
         m_raw.reserve(expected); // never grows past this: workers read it while it fills
-        if (!m_keepOnly) {
+        if (!m_keepOnly)
             m_overviews.resize(expected);
-            m_haystacks.resize(expected);
-        }
     }
 
     // Called by the reader only; false once as many rows as MACs were read.
@@ -89,10 +87,8 @@ public:
     }
 
     LoadedOverviews take(std::size_t rows) {
-        if (!m_keepOnly) {
+        if (!m_keepOnly)
             m_overviews.resize(rows);
-            m_haystacks.resize(rows);
-        }
         return {std::move(m_overviews), std::move(m_haystacks)};
     }
 
@@ -121,14 +117,15 @@ private:
         }
         const RowMacs macs(m_vault.keys.rowMac, Table::Entries);
         EntryOverview scratch; // keepOnly: each row is opened here, only matches are kept
-        QString scratchText;
         for (std::size_t i = begin; i < end; ++i) {
             EntryOverview& overview = m_keepOnly ? scratch : m_overviews[i];
-            QString& haystack = m_keepOnly ? scratchText : m_haystacks[i];
-            if (auto status = openRow(macs, m_raw[i], overview, haystack); !status.ok())
+            if (auto status = openRow(macs, m_raw[i], overview); !status.ok()) {
                 fail(i, status.error());
-            else if (m_keepOnly && m_keepOnly->matches(overview, haystack))
-                keep(std::move(overview), std::move(haystack));
+            } else if (m_keepOnly) {
+                QString haystack = searchText(overview);
+                if (m_keepOnly->matches(overview, haystack))
+                    keep(std::move(overview), std::move(haystack));
+            }
         }
         m_chunkDone[begin / ChunkRows].store(true, std::memory_order_release);
         return true;
@@ -166,8 +163,7 @@ private:
         m_ready.notify_all();
     }
 
-    Status openRow(const RowMacs& macs, const RawRow& row, EntryOverview& overview,
-                   QString& haystack) {
+    Status openRow(const RowMacs& macs, const RawRow& row, EntryOverview& overview) {
         const qsizetype at = m_macs.find(row.id);
         if (at < 0)
             return entriesDamaged(QStringLiteral("have a row without a MAC"));
@@ -180,9 +176,7 @@ private:
                           partAd(m_vault.vaultId, m_vault.epoch, row.id, Part::Overview));
         if (!plain)
             return plain.error();
-        TESSERA_TRY(decodeOverviewInto(*plain, row.id, overview));
-        haystack = searchText(overview);
-        return {};
+        return decodeOverviewInto(*plain, row.id, overview);
     }
 
     const OpenVault& m_vault;
@@ -194,7 +188,7 @@ private:
     std::size_t m_released = 0;                       // rows before this are freed (reader)
     std::vector<RawRow> m_raw;
     std::vector<EntryOverview> m_overviews; // keepOnly: the matches, in no particular order
-    std::vector<QString> m_haystacks;
+    std::vector<QString> m_haystacks;       // keepOnly: searchText() of each match
     std::vector<std::pair<std::size_t, Error>> m_failures; // rare: a damaged or tampered file
     std::mutex m_mutex;
     std::condition_variable m_ready;

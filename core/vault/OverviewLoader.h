@@ -11,7 +11,7 @@ namespace tessera {
 
 struct LoadedOverviews {
     std::vector<EntryOverview> overviews;
-    std::vector<QString> haystacks; // searchText() of each overview
+    std::vector<QString> haystacks; // with keepOnly: searchText() of each; else none
 };
 
 // Every entries row checked against its MAC, opened and decoded; all of them kept in row order,

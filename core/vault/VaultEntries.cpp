@@ -158,7 +158,7 @@ std::vector<const EntryOverview*> Vault::search(const QString& query) const {
     (void)m_session->ensureOverviews(); // OnDemand: loadOverviews() reports errors
     const SearchQuery matcher(query);
     const auto& entries = m_session->entries;
-    const auto& haystacks = m_session->haystacks;
+    const auto& haystacks = m_session->searchTexts();
     std::vector<char> found(entries.size());
     const auto check = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i)

@@ -1,11 +1,11 @@
 #include "VaultSession.h"
 
+#include "ListOrder.h"
 #include "OverviewLoader.h"
 #include "RecordCodec.h"
 #include "sync/Publisher.h"
 
 #include <algorithm>
-#include <array>
 #include <thread>
 
 namespace tessera {
@@ -28,56 +28,6 @@ Stamp VaultSession::nextStamp() {
     return Stamp{lastHlc, store.deviceId()};
 }
 
-namespace {
-
-// The list order: the case-folded title leads the haystack and '\n' sorts below any printable
-// character, so comparing haystacks orders by title, then username; the id breaks ties.
-bool listOrder(const QString& haystackA, const EntryId& idA, const QString& haystackB,
-               const EntryId& idB) {
-    const int order = haystackA.compare(haystackB);
-    return order != 0 ? order < 0 : idA < idB;
-}
-
-// Ordered as listOrder orders the haystacks, as far as their first 16 UTF-16 units go: QString
-// compares unit by unit and a shorter string first, and padding with 0 keeps both. Kept side by
-// side in one array, they decide most comparisons without touching the strings.
-using OrderPrefix = std::array<quint64, 4>;
-OrderPrefix orderPrefix(const QString& haystack) {
-    OrderPrefix prefix{};
-    for (qsizetype i = 0; i < qsizetype(4 * prefix.size()); ++i)
-        prefix[std::size_t(i / 4)] =
-            prefix[std::size_t(i / 4)] << 16 | (i < haystack.size() ? haystack[i].unicode() : 0U);
-    return prefix;
-}
-
-// Reorders both lists so that position k holds what was at order[k], following each cycle of the
-// permutation: every element moves once.
-void permuteInPlace(std::vector<EntryOverview>& items, std::vector<QString>& texts,
-                    const std::vector<std::size_t>& order) {
-    std::vector<bool> placed(order.size());
-    for (std::size_t start = 0; start < order.size(); ++start) {
-        if (placed[start] || order[start] == start)
-            continue;
-        EntryOverview item = std::move(items[start]);
-        QString text = std::move(texts[start]);
-        std::size_t at = start;
-        for (;;) {
-            placed[at] = true;
-            const std::size_t from = order[at];
-            if (from == start) {
-                items[at] = std::move(item);
-                texts[at] = std::move(text);
-                break;
-            }
-            items[at] = std::move(items[from]);
-            texts[at] = std::move(texts[from]);
-            at = from;
-        }
-    }
-}
-
-} // namespace
-
 void VaultSession::insertEntries(std::vector<EntryOverview> added,
                                  std::vector<QString> addedHaystacks) {
     if (!overviewsLoaded) {
@@ -87,43 +37,26 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
         }
         return;
     }
-    if (addedHaystacks.size() != added.size()) {
-        addedHaystacks.clear();
-        addedHaystacks.reserve(added.size());
-        for (const EntryOverview& overview : added)
-            addedHaystacks.push_back(searchText(overview));
-    }
-    std::vector<std::size_t> order(added.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    // The first 16 UTF-16 units of each haystack decide most comparisons.
-    std::vector<OrderPrefix> prefixes(added.size());
-    for (std::size_t i = 0; i < added.size(); ++i)
-        prefixes[i] = orderPrefix(addedHaystacks[i]);
-    const auto before = [&](std::size_t a, std::size_t b) {
-        if (prefixes[a] != prefixes[b])
-            return prefixes[a] < prefixes[b];
-        return listOrder(addedHaystacks[a], added[a].id, addedHaystacks[b], added[b].id);
-    };
-    // A whole vault at unlock: each half sorted on its own core, then merged.
-    constexpr std::size_t ParallelSortFrom = 4096;
-    if (order.size() >= ParallelSortFrom && std::thread::hardware_concurrency() > 1) {
-        const auto middle = order.begin() + qsizetype(order.size() / 2);
-        std::thread firstHalf([&] { std::sort(order.begin(), middle, before); });
-        std::sort(middle, order.end(), before);
-        firstHalf.join();
-        std::inplace_merge(order.begin(), middle, order.end(), before);
-    } else {
-        std::sort(order.begin(), order.end(), before);
-    }
     if (entries.empty()) {
         // A whole vault at unlock: put it in order where it is, no second copy of the list.
+        if (addedHaystacks.size() != added.size())
+            addedHaystacks.clear(); // built when first needed (search(), a change)
+        const std::vector<std::size_t> order =
+            listOrderOf(added, addedHaystacks.empty() ? nullptr : &addedHaystacks);
         permuteInPlace(added, addedHaystacks, order);
         entries = std::move(added);
         haystacks = std::move(addedHaystacks);
         indexPositions();
         return;
     }
+    searchTexts();
+    if (addedHaystacks.size() != added.size()) {
+        addedHaystacks.clear();
+        addedHaystacks.reserve(added.size());
+        for (const EntryOverview& overview : added)
+            addedHaystacks.push_back(searchText(overview));
+    }
+    const std::vector<std::size_t> order = listOrderOf(added, &addedHaystacks);
     // Merge the sorted additions into the sorted list.
     std::vector<EntryOverview> mergedEntries;
     std::vector<QString> mergedHaystacks;
@@ -149,6 +82,27 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
     indexPositions();
 }
 
+const std::vector<QString>& VaultSession::searchTexts() {
+    if (haystacks.size() == entries.size())
+        return haystacks;
+    haystacks.assign(entries.size(), QString());
+    const auto build = [this](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i)
+            haystacks[i] = searchText(entries[i]);
+    };
+    // A large vault in two halves on two cores.
+    constexpr std::size_t ParallelFrom = 20'000;
+    if (entries.size() >= ParallelFrom && std::thread::hardware_concurrency() > 1) {
+        const std::size_t half = entries.size() / 2;
+        std::thread first([&] { build(0, half); });
+        build(half, entries.size());
+        first.join();
+    } else {
+        build(0, entries.size());
+    }
+    return haystacks;
+}
+
 void VaultSession::indexPositions() {
     positions.clear();
     positionsCurrent = false; // built when first asked for: listing never needs it
@@ -171,6 +125,7 @@ void VaultSession::replaceEntry(EntryOverview overview) {
         opened.insert_or_assign(id, std::move(overview));
         return;
     }
+    searchTexts();
     const std::size_t at = positionIndex().value(overview.id);
     QString haystack = searchText(overview);
     const bool staysInPlace =
@@ -194,8 +149,9 @@ void VaultSession::removeEntry(const EntryId& id) {
         return;
     }
     const std::size_t at = positionIndex().value(id);
+    if (haystacks.size() == entries.size())
+        haystacks.erase(haystacks.begin() + qsizetype(at));
     entries.erase(entries.begin() + qsizetype(at));
-    haystacks.erase(haystacks.begin() + qsizetype(at));
     positions.remove(id);
     for (std::size_t i = at; i < entries.size(); ++i)
         positions[entries[i].id] = i;

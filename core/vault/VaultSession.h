@@ -35,7 +35,9 @@ public:
     // entry id -> index in entries, through positionIndex() (built on first use)
     mutable QHash<QByteArray, std::size_t> positions;
     mutable bool positionsCurrent = false;
-    std::vector<QString> haystacks; // case-folded searchable text, parallel to entries
+    // searchText() of each entry, parallel to entries once built by searchTexts(); empty until
+    // then (a list that is only shown never needs them).
+    std::vector<QString> haystacks;
     // False after an unlock with Overviews::OnDemand until every overview is opened: entries,
     // haystacks and positions are empty then, and `opened` holds the overviews opened one by one.
     bool overviewsLoaded = true;
@@ -67,6 +69,7 @@ public:
     void removeEntry(const EntryId& id);
     const EntryOverview* find(const EntryId& id) const;
     void indexPositions(); // positions to be rebuilt from entries when next asked for
+    const std::vector<QString>& searchTexts(); // haystacks, built on first use
     const QHash<QByteArray, std::size_t>& positionIndex() const;
 
     // Runs body in one transaction, then bumps this device's version, rewrites the manifest and
