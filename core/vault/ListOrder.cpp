@@ -10,11 +10,12 @@ namespace tessera {
 
 namespace {
 
-// listOrder as far as the first 16 UTF-16 units of the search text go: QString compares unit by
+// listOrder as far as the first 32 UTF-16 units of the search text go: QString compares unit by
 // unit and a shorter string first, and padding with 0 keeps both. Kept side by side in one
-// array, these decide most comparisons without touching the strings.
-using OrderPrefix = std::array<quint64, 4>;
-constexpr std::size_t PrefixUnits = 16;
+// array, these decide most comparisons without touching the strings. (16 units left a third of
+// realistic entries tied: "Amazon — family 1037" and "Amazon — family 1108" share 16.)
+constexpr std::size_t PrefixUnits = 32;
+using OrderPrefix = std::array<quint64, PrefixUnits / 4>;
 
 OrderPrefix pack(const std::array<char16_t, PrefixUnits>& units) {
     OrderPrefix prefix{};

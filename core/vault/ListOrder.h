@@ -15,7 +15,7 @@ namespace tessera {
 bool listOrder(const QString& a, const EntryId& idA, const QString& b, const EntryId& idB);
 
 // The positions of `items` in list order. texts: their search texts when the caller has them
-// (else only the entries whose first 16 folded units tie have theirs built).
+// (else only the entries whose first 32 folded units tie have theirs built).
 std::vector<std::size_t> listOrderOf(const std::vector<EntryOverview>& items,
                                      const std::vector<QString>* texts = nullptr);
 
