@@ -62,6 +62,11 @@ private Q_SLOTS:
         made.push_back(entry(QStringLiteral("Same"), QStringLiteral("u"), QStringLiteral("a")));
         made.push_back(entry(QStringLiteral("Twin"), QStringLiteral("u")));
         made.push_back(entry(QStringLiteral("Twin"), QStringLiteral("u")));
+        // Ties in the first 32 units: ordered by the whole texts.
+        const QString longTitle =
+            QStringLiteral("A title that goes on past thirty-two units, no. ");
+        for (const char* end : {"3", "1", "20", "2"})
+            made.push_back(entry(longTitle + QLatin1String(end)));
         // Beyond ASCII: folded per character, as search folds.
         made.push_back(entry(QStringLiteral("Éclair")));
         made.push_back(entry(QStringLiteral("éclair 2")));
