@@ -69,7 +69,8 @@ private:
 // Takes the global options out of args (anywhere before a lone "--"): --secret-key-file FILE or
 // --secret-key-file=FILE. nullopt: go on; otherwise the exit code of a usage error (printed).
 std::optional<int> takeGlobalOptions(QStringList& args, QString& secretKeyFile);
-// Commands that draw a PDF need a QGuiApplication (fonts): emergency-kit, secret-key.
+// Commands that draw a PDF need a QGuiApplication (fonts, from the desktop module): emergency-kit;
+// create and secret-key with --emergency-kit.
 bool commandNeedsGui(int argc, char** argv);
 
 // The vault a command works on. The Device (at a stable address) outlives the Vault that was
