@@ -1,10 +1,9 @@
 #include "EntryFormat.h"
 
 #include "Format.h"
+#include "common/TwoHalves.h"
 
 #include <QStringEncoder>
-
-#include <thread>
 
 namespace tessera::cli {
 
@@ -60,18 +59,12 @@ void printOverviews(Output& out, const std::vector<const EntryOverview*>& entrie
         }
         return text;
     };
-    constexpr std::size_t ParallelFrom = 4096;
-    if (entries.size() < ParallelFrom || std::thread::hardware_concurrency() < 2) {
-        out.bytes(format(0, entries.size()));
-        return;
-    }
-    const std::size_t half = entries.size() / 2;
-    QByteArray first;
-    std::thread firstHalf([&] { first = format(0, half); });
-    const QByteArray second = format(half, entries.size());
-    firstHalf.join();
-    out.bytes(first);
-    out.bytes(second);
+    QByteArray halves[2];
+    inTwoHalves(entries.size(), 4096, [&](std::size_t from, std::size_t to) {
+        halves[from == 0 ? 0 : 1] = format(from, to);
+    });
+    out.bytes(halves[0]);
+    out.bytes(halves[1]);
 }
 
 } // namespace tessera::cli

@@ -1,10 +1,10 @@
 #include "ListOrder.h"
 
 #include "Search.h"
+#include "common/TwoHalves.h"
 
 #include <algorithm>
 #include <array>
-#include <thread>
 
 namespace tessera {
 
@@ -75,30 +75,18 @@ std::vector<std::size_t> listOrderOf(const std::vector<EntryOverview>& items,
     const std::size_t count = items.size();
     std::vector<std::size_t> order(count);
     std::vector<OrderPrefix> prefixes(count);
-    const auto prepare = [&](std::size_t from, std::size_t to) {
+    const auto before = [&](std::size_t a, std::size_t b) { return prefixes[a] < prefixes[b]; };
+    const auto sortRange = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
             order[i] = i;
             prefixes[i] = texts ? orderPrefix((*texts)[i]) : orderPrefix(items[i]);
         }
+        std::sort(order.begin() + qsizetype(from), order.begin() + qsizetype(to), before);
     };
-    const auto before = [&](std::size_t a, std::size_t b) { return prefixes[a] < prefixes[b]; };
-    // A whole vault at unlock: each half on its own core, then merged.
-    constexpr std::size_t ParallelFrom = 4096;
-    if (count >= ParallelFrom && std::thread::hardware_concurrency() > 1) {
-        const std::size_t half = count / 2;
-        const auto middle = order.begin() + qsizetype(half);
-        std::thread firstHalf([&] {
-            prepare(0, half);
-            std::sort(order.begin(), middle, before);
-        });
-        prepare(half, count);
-        std::sort(middle, order.end(), before);
-        firstHalf.join();
-        std::inplace_merge(order.begin(), middle, order.end(), before);
-    } else {
-        prepare(0, count);
-        std::sort(order.begin(), order.end(), before);
-    }
+    // A whole vault at unlock: each half sorted on its own core, then merged.
+    if (inTwoHalves(count, 4096, sortRange))
+        std::inplace_merge(order.begin(), order.begin() + qsizetype(count / 2), order.end(),
+                           before);
     // Entries whose prefixes tie (a few percent) are ordered by their whole search texts.
     std::vector<std::pair<QString, std::size_t>> run;
     for (std::size_t start = 0; start < count;) {

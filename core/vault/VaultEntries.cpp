@@ -3,9 +3,8 @@
 
 #include "RecordCodec.h"
 #include "VaultSession.h"
+#include "common/TwoHalves.h"
 #include "sync/Merge.h"
-
-#include <thread>
 
 namespace tessera {
 
@@ -164,16 +163,7 @@ std::vector<const EntryOverview*> Vault::search(const QString& query) const {
         for (std::size_t i = from; i < to; ++i)
             found[i] = matcher.matches(entries[i], haystacks[i]);
     };
-    // A large vault is searched in two halves on two cores.
-    constexpr std::size_t ParallelFrom = 20'000;
-    if (entries.size() >= ParallelFrom && std::thread::hardware_concurrency() > 1) {
-        const std::size_t half = entries.size() / 2;
-        std::thread first([&] { check(0, half); });
-        check(half, entries.size());
-        first.join();
-    } else {
-        check(0, entries.size());
-    }
+    inTwoHalves(entries.size(), 20'000, check);
     for (std::size_t i = 0; i < entries.size(); ++i)
         if (found[i])
             hits.push_back(&entries[i]);

@@ -3,10 +3,10 @@
 #include "ListOrder.h"
 #include "OverviewLoader.h"
 #include "RecordCodec.h"
+#include "common/TwoHalves.h"
 #include "sync/Publisher.h"
 
 #include <algorithm>
-#include <thread>
 
 namespace tessera {
 
@@ -90,16 +90,7 @@ const std::vector<QString>& VaultSession::searchTexts() {
         for (std::size_t i = from; i < to; ++i)
             haystacks[i] = searchText(entries[i]);
     };
-    // A large vault in two halves on two cores.
-    constexpr std::size_t ParallelFrom = 20'000;
-    if (entries.size() >= ParallelFrom && std::thread::hardware_concurrency() > 1) {
-        const std::size_t half = entries.size() / 2;
-        std::thread first([&] { build(0, half); });
-        build(half, entries.size());
-        first.join();
-    } else {
-        build(0, entries.size());
-    }
+    inTwoHalves(entries.size(), 20'000, build);
     return haystacks;
 }
 
