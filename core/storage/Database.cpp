@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QUrl>
 
+#include <cstring>
 #include <utility>
 
 namespace tessera {
@@ -173,26 +174,35 @@ QString Statement::text(int column) const {
 }
 
 void Statement::appendCanonical(int column, QByteArray& out) const {
-    const auto appendU64 = [&out](quint64 value) {
-        char le[8];
-        for (int i = 0; i < 8; ++i)
-            le[i] = char(value >> (8 * i));
-        out.append(le, sizeof le);
-    };
     const int type = sqlite3_column_type(m_stmt, column);
-    out.append(char(type));
-    if (type == SQLITE_INTEGER) {
-        appendU64(quint64(sqlite3_column_int64(m_stmt, column)));
-    } else if (type == SQLITE_BLOB || type == SQLITE_TEXT) {
-        const void* bytes = type == SQLITE_BLOB
-                                ? sqlite3_column_blob(m_stmt, column)
-                                : static_cast<const void*>(sqlite3_column_text(m_stmt, column));
-        const int size = sqlite3_column_bytes(m_stmt, column);
-        appendU64(quint64(size));
-        out.append(static_cast<const char*>(bytes), size);
-    } else if (type == SQLITE_FLOAT) {
+    if (type == SQLITE_FLOAT) {
+        out.append(char(type));
         out.append(QByteArray::number(sqlite3_column_double(m_stmt, column), 'g', 17));
+        return;
     }
+    // One resize and plain copies: unlock and the manifest pass append ~300k columns at 100k.
+    quint64 number = 0;
+    const char* bytes = nullptr;
+    qsizetype size = 0;
+    if (type == SQLITE_INTEGER) {
+        number = quint64(sqlite3_column_int64(m_stmt, column));
+    } else if (type == SQLITE_BLOB || type == SQLITE_TEXT) {
+        bytes = static_cast<const char*>(
+            type == SQLITE_BLOB ? sqlite3_column_blob(m_stmt, column)
+                                : static_cast<const void*>(sqlite3_column_text(m_stmt, column)));
+        size = sqlite3_column_bytes(m_stmt, column);
+        number = quint64(size);
+    }
+    const bool hasNumber = type != SQLITE_NULL;
+    const qsizetype at = out.size();
+    out.resize(at + 1 + (hasNumber ? 8 : 0) + size);
+    char* to = out.data() + at;
+    *to++ = char(type);
+    if (hasNumber)
+        for (int i = 0; i < 8; ++i)
+            *to++ = char(number >> (8 * i));
+    if (size > 0)
+        std::memcpy(to, bytes, std::size_t(size));
 }
 
 // ---- Database ----
