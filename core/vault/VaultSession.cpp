@@ -28,6 +28,12 @@ Stamp VaultSession::nextStamp() {
     return Stamp{lastHlc, store.deviceId()};
 }
 
+namespace {
+// Up to this many entries are added to a list without search texts one by one (an edit, an add);
+// more (a merge) build the texts and merge in one pass.
+constexpr std::size_t FewAtATime = 16;
+} // namespace
+
 void VaultSession::insertEntries(std::vector<EntryOverview> added,
                                  std::vector<QString> addedHaystacks) {
     if (!overviewsLoaded) {
@@ -46,6 +52,20 @@ void VaultSession::insertEntries(std::vector<EntryOverview> added,
         permuteInPlace(added, addedHaystacks, order);
         entries = std::move(added);
         haystacks = std::move(addedHaystacks);
+        indexPositions();
+        return;
+    }
+    if (haystacks.size() != entries.size() && added.size() <= FewAtATime) {
+        // The list's texts are not built (nothing searched since unlock): each addition finds its
+        // place by binary search, building only the few texts it is compared with.
+        for (EntryOverview& overview : added) {
+            const QString text = searchText(overview);
+            const auto at =
+                std::partition_point(entries.begin(), entries.end(), [&](const EntryOverview& e) {
+                    return listOrder(searchText(e), e.id, text, overview.id);
+                });
+            entries.insert(at, std::move(overview));
+        }
         indexPositions();
         return;
     }
@@ -116,16 +136,20 @@ void VaultSession::replaceEntry(EntryOverview overview) {
         opened.insert_or_assign(id, std::move(overview));
         return;
     }
-    searchTexts();
     const std::size_t at = positionIndex().value(overview.id);
+    const bool textsBuilt = haystacks.size() == entries.size();
+    const auto textAt = [&](std::size_t i) {
+        return textsBuilt ? haystacks[i] : searchText(entries[i]);
+    };
     QString haystack = searchText(overview);
     const bool staysInPlace =
-        (at == 0 || listOrder(haystacks[at - 1], entries[at - 1].id, haystack, overview.id)) &&
+        (at == 0 || listOrder(textAt(at - 1), entries[at - 1].id, haystack, overview.id)) &&
         (at + 1 == entries.size() ||
-         listOrder(haystack, overview.id, haystacks[at + 1], entries[at + 1].id));
+         listOrder(haystack, overview.id, textAt(at + 1), entries[at + 1].id));
     if (staysInPlace) {
         entries[at] = std::move(overview);
-        haystacks[at] = std::move(haystack);
+        if (textsBuilt)
+            haystacks[at] = std::move(haystack);
         return;
     }
     removeEntry(overview.id);
