@@ -237,18 +237,11 @@ Result<std::vector<const EntryOverview*>> VaultSession::searchUnloaded(const Sea
     auto loaded = loadOverviews(file, &query);
     if (!loaded)
         return loaded.error();
-    const auto& found = loaded->overviews;
-    const auto& texts = loaded->haystacks;
-    std::vector<std::size_t> order(found.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return listOrder(texts[a], found[a].id, texts[b], found[b].id);
-    });
+    const std::vector<std::size_t> order = listOrderOf(loaded->overviews, &loaded->haystacks);
     std::vector<const EntryOverview*> hits;
     hits.reserve(order.size());
     for (std::size_t i : order) {
-        const EntryId id = found[i].id;
+        const EntryId id = loaded->overviews[i].id;
         const auto stored = opened.insert_or_assign(id, std::move(loaded->overviews[i])).first;
         hits.push_back(&stored->second);
     }
