@@ -12,7 +12,7 @@ Error brokenChain() {
 }
 } // namespace
 
-Result<std::vector<EpochRecord>> readEpochs(Database& db, const Key& rowMacKey) {
+Result<std::vector<EpochRecord>> readEpochs(Database& db, const RowMacKey& rowMacKey) {
     const QByteArray sql = selectWithMac(Table::Epochs) + " ORDER BY t.epoch";
     auto stmt = db.prepare(sql.constData());
     if (!stmt)
@@ -33,7 +33,7 @@ Result<std::vector<EpochRecord>> readEpochs(Database& db, const Key& rowMacKey) 
     return chain;
 }
 
-Status writeEpoch(Database& db, const Key& rowMacKey, const EpochRecord& record) {
+Status writeEpoch(Database& db, const RowMacKey& rowMacKey, const EpochRecord& record) {
     auto stmt = db.prepare("INSERT OR REPLACE INTO epochs (epoch, header, key_hash, link, "
                            "previous_key) VALUES (?, ?, ?, ?, ?)");
     if (!stmt)

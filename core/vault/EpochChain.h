@@ -2,6 +2,7 @@
 // Key epochs (core/FORMAT.md "epochs"): every master-password change makes a new vault key and a
 // link from the previous one, so a device at an older epoch can verify its way up to today's key.
 
+#include "KeyRing.h"
 #include "common/Result.h"
 #include "crypto/Crypto.h"
 #include "storage/Database.h"
@@ -19,8 +20,8 @@ struct EpochRecord {
 };
 
 // Reads the epochs table (rows checked against their MACs), oldest first, contiguous from 0.
-Result<std::vector<EpochRecord>> readEpochs(Database& db, const Key& rowMacKey);
-Status writeEpoch(Database& db, const Key& rowMacKey, const EpochRecord& record);
+Result<std::vector<EpochRecord>> readEpochs(Database& db, const RowMacKey& rowMacKey);
+Status writeEpoch(Database& db, const RowMacKey& rowMacKey, const EpochRecord& record);
 
 // The record for a new epoch whose key is newKey, linked to previousKey (nullptr for epoch 0).
 EpochRecord makeEpoch(QByteArrayView vaultId, quint64 epoch, QByteArrayView header,

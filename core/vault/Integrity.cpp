@@ -87,40 +87,62 @@ QByteArray selectWithMac(Table table, const char* where) {
     return sql;
 }
 
-RowMacs::RowMacs(const Key& rowMacKey, Table table)
+RowMacs::RowMacs(const RowMacKey& rowMacKey, Table table)
     : m_table(table)
-    , m_base(rowMacKey) {
+    , m_sealedByTag(table == Table::Entries && rowMacKey.format >= 2)
+    , m_base(rowMacKey.key) {
     m_base.addField(QByteArrayView(tableName(table)));
     m_columns.reserve(1024);
 }
 
-QByteArray RowMacs::of(const Statement& row) {
+qsizetype RowMacs::canonicalColumns(const Statement& row) {
     m_columns.resize(0); // keeps the capacity (clear() would free it)
-    for (int column = 0; column < columnCount(m_table); ++column)
+    qsizetype lastAt = 0;
+    for (int column = 0; column < columnCount(m_table); ++column) {
+        lastAt = m_columns.size();
         row.appendCanonical(column, m_columns);
-    return ofColumns(m_columns);
+    }
+    return lastAt;
 }
 
-QByteArray RowMacs::ofColumns(QByteArrayView columns) const {
+QByteArray RowMacs::of(const Statement& row) {
+    const qsizetype lastAt = canonicalColumns(row);
+    return ofColumns(m_columns, lastAt);
+}
+
+QByteArray RowMacs::ofColumns(QByteArrayView columns, qsizetype lastAt) const {
     Mac m(m_base); // the keyed state after the table name: no key block to compress again
-    m.add(columns);
+    // Format 2: a sealed overview (a blob of at least nonce and tag) counts by its type, length,
+    // nonce and tag. The tag authenticates the ciphertext under the sealing key and every reader
+    // opens the overview before using it, so a changed ciphertext is refused there; the MAC pins
+    // which sealing belongs in this file. Unlock hashes 49 bytes per entry instead of ~300.
+    constexpr qsizetype Head = 1 + 8; // type byte and u64 length (Statement::appendCanonical)
+    constexpr char BlobType = 4;      // SQLITE_BLOB
+    constexpr auto Nonce = qsizetype(NonceBytes);
+    constexpr auto Tag = qsizetype(AeadTagBytes);
+    if (m_sealedByTag && lastAt >= 0 && lastAt < columns.size() && columns[lastAt] == BlobType &&
+        columns.size() - lastAt >= Head + Nonce + Tag) {
+        m.add(columns.first(lastAt + Head + Nonce));
+        m.add(columns.last(Tag));
+    } else {
+        m.add(columns);
+    }
     return m.finish();
 }
 
 Status RowMacs::check(const Statement& row) {
     const int macColumn = columnCount(m_table);
-    m_columns.resize(0);
-    for (int column = 0; column < macColumn; ++column)
-        row.appendCanonical(column, m_columns);
-    return check(m_columns,
+    const qsizetype lastAt = canonicalColumns(row);
+    return check(m_columns, lastAt,
                  row.isNull(macColumn) ? std::nullopt : std::optional(row.blobView(macColumn)));
 }
 
-Status RowMacs::check(QByteArrayView columns, std::optional<QByteArrayView> stored) const {
+Status RowMacs::check(QByteArrayView columns, qsizetype lastAt,
+                      std::optional<QByteArrayView> stored) const {
     if (!stored)
         return tampered(
             QStringLiteral("a %1 row has no MAC").arg(QLatin1String(tableName(m_table))));
-    if (!constantTimeEqual(ofColumns(columns), *stored))
+    if (!constantTimeEqual(ofColumns(columns, lastAt), *stored))
         return tampered(QStringLiteral("a %1 row does not match its MAC")
                             .arg(QLatin1String(tableName(m_table))));
     return {};
@@ -194,7 +216,7 @@ Result<RowMacIndex> readRowMacs(Database& db, Table table) {
     return index;
 }
 
-Status checkRow(const Key& rowMacKey, Table table, const Statement& row) {
+Status checkRow(const RowMacKey& rowMacKey, Table table, const Statement& row) {
     return RowMacs(rowMacKey, table).check(row);
 }
 
@@ -207,7 +229,7 @@ void bindKey(Statement& stmt, int index, const RowKey& key) {
         stmt.bind(index, std::get<QByteArray>(key));
 }
 
-Status updateRowMac(Database& db, const Key& rowMacKey, Table table, const RowKey& key) {
+Status updateRowMac(Database& db, const RowMacKey& rowMacKey, Table table, const RowKey& key) {
     QByteArray sql =
         QByteArray("SELECT * FROM ") + tableName(table) + " WHERE " + keyColumn(table) + " = ?";
     auto select = db.prepare(sql.constData());
@@ -238,7 +260,7 @@ Status removeRowMac(Database& db, Table table, const RowKey& key) {
     return stmt->run();
 }
 
-Status verifyAllRows(Database& db, const Key& rowMacKey) {
+Status verifyAllRows(Database& db, const RowMacKey& rowMacKey) {
     // Every row of each TABLE b-tree (NOT INDEXED), and then exactly the rows row_macs lists: no
     // key twice, as many rows as MACs. The row counts of verifyManifest come from an index, and a
     // merge input gets no index-to-table cross check (quick_check), so a stale or repeated page

@@ -2,6 +2,7 @@
 // Row MACs and the integrity manifest (core/FORMAT.md "Integrity"). SQLCipher authenticates pages
 // but not which version of the file a page came from; these bind every row to today's file.
 
+#include "KeyRing.h"
 #include "Schema.h"
 #include "common/Result.h"
 #include "crypto/Crypto.h"
@@ -34,17 +35,22 @@ QByteArray selectWithMac(Table table, const char* where = nullptr);
 // Row MACs of one table, for many rows in a row (unlock checks thousands).
 class RowMacs {
 public:
-    RowMacs(const Key& rowMacKey, Table table);
+    RowMacs(const RowMacKey& rowMacKey, Table table);
     QByteArray of(const Statement& row); // over the table's columns, in order
-    // Over columns already in canonical form (Statement::appendCanonical of each, in order).
-    QByteArray ofColumns(QByteArrayView columns) const;
+    // Over columns already in canonical form (Statement::appendCanonical of each, in order), the
+    // last one starting at `lastAt`.
+    QByteArray ofColumns(QByteArrayView columns, qsizetype lastAt) const;
     // For a row fetched with selectWithMac: compares with the stored MAC after the columns.
     Status check(const Statement& row);
     // The same for a row read earlier; no `stored` when the row had no MAC.
-    Status check(QByteArrayView columns, std::optional<QByteArrayView> stored) const;
+    Status check(QByteArrayView columns, qsizetype lastAt,
+                 std::optional<QByteArrayView> stored) const;
 
 private:
+    qsizetype canonicalColumns(const Statement& row); // into m_columns; where the last starts
+
     Table m_table;
+    bool m_sealedByTag; // format 2 entries: the overview counts by its length, nonce and tag
     Mac m_base;
     QByteArray m_columns;
 };
@@ -88,17 +94,18 @@ private:
 Result<RowMacIndex> readRowMacs(Database& db, Table table);
 
 // Checks a row fetched with selectWithMac against its stored MAC.
-Status checkRow(const Key& rowMacKey, Table table, const Statement& row);
+Status checkRow(const RowMacKey& rowMacKey, Table table, const Statement& row);
 
 void bindKey(Statement& stmt, int index, const RowKey& key);
 // Recomputes and stores the MAC of one row after it was written.
-Status updateRowMac(Database& db, const Key& rowMacKey, Table table, const RowKey& key);
+Status updateRowMac(Database& db, const RowMacKey& rowMacKey, Table table, const RowKey& key);
 Status removeRowMac(Database& db, Table table, const RowKey& key);
 
 struct ManifestBinding {
     QByteArray vaultId;
     QByteArray header;
     quint64 epoch = 0;
+    int format = SchemaVersion;
 };
 
 Status writeManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding,
@@ -111,6 +118,6 @@ Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey,
                                      const ManifestBinding& binding,
                                      RowMacIndex* entryMacs = nullptr, Database* helper = nullptr);
 // Checks every row of every table against its MAC (for files Tessera did not just write).
-Status verifyAllRows(Database& db, const Key& rowMacKey);
+Status verifyAllRows(Database& db, const RowMacKey& rowMacKey);
 
 } // namespace tessera

@@ -13,10 +13,10 @@ QByteArray u64le(quint64 value) {
     return out;
 }
 
-VaultKeys VaultKeys::fromVaultKey(Key vaultKey) {
+VaultKeys VaultKeys::fromVaultKey(Key vaultKey, int format) {
     VaultKeys keys{std::move(vaultKey), {}, {}, {}, {}};
     keys.sealing = deriveSubkey(keys.vaultKey, KeyPurpose::RecordSealing);
-    keys.rowMac = deriveSubkey(keys.vaultKey, KeyPurpose::RowMac);
+    keys.rowMac = {deriveSubkey(keys.vaultKey, KeyPurpose::RowMac), format};
     keys.manifest = deriveSubkey(keys.vaultKey, KeyPurpose::Manifest);
     keys.titleIndex = deriveSubkey(keys.vaultKey, KeyPurpose::TitleIndex);
     return keys;

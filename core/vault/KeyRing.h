@@ -16,14 +16,21 @@ struct MasterKeys {
     Key wrappingKey;
 };
 
+// The row-MAC key, with the format version (PRAGMA user_version) of the file it is used on: what
+// a row MAC covers depends on it (core/FORMAT.md "Integrity").
+struct RowMacKey {
+    Key key;
+    int format = 0;
+};
+
 // Everything an unlocked vault needs, all derived from VK.
 struct VaultKeys {
     Key vaultKey;
     Key sealing;
-    Key rowMac;
+    RowMacKey rowMac;
     Key manifest;
     Key titleIndex;
-    static VaultKeys fromVaultKey(Key vaultKey);
+    static VaultKeys fromVaultKey(Key vaultKey, int format);
 };
 
 enum class Part : unsigned char {

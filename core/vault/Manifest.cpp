@@ -63,7 +63,7 @@ Mac manifestPrefix(const Key& manifestKey, const ManifestBinding& binding,
     m.addU64(binding.epoch);
     m.addField(versions);
     m.add(schemaHash());
-    m.addU64(SchemaVersion);
+    m.addU64(quint64(binding.format));
     return m;
 }
 

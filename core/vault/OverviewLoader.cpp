@@ -24,7 +24,7 @@ Error entriesDamaged(const QString& what) {
 struct RawRow {
     EntryId id;
     QByteArray columns;
-    qsizetype sealedAt = 0; // the sealed overview inside `columns`
+    qsizetype lastAt = 0; // the overview column inside `columns` (type byte, length, sealed)
 };
 
 constexpr std::size_t ChunkRows = 256;
@@ -170,8 +170,9 @@ private:
         // Each MAC vouches for one row: a second row with its id is a repeated page.
         if (m_used[std::size_t(at)].exchange(true))
             return entriesDamaged(QStringLiteral("stored twice"));
-        TESSERA_TRY(macs.check(row.columns, m_macs.mac(at)));
-        const QByteArrayView sealed = QByteArrayView(row.columns).sliced(row.sealedAt);
+        TESSERA_TRY(macs.check(row.columns, row.lastAt, m_macs.mac(at)));
+        const QByteArrayView sealed =
+            QByteArrayView(row.columns).sliced(std::min(row.lastAt + 9, row.columns.size()));
         auto plain = open(m_vault.keys.sealing, sealed,
                           partAd(m_vault.vaultId, m_vault.epoch, row.id, Part::Overview));
         if (!plain)
@@ -213,11 +214,9 @@ Status readRows(OpenVault& vault, Pipeline& pipeline) {
         raw.id = row.blob(0);
         raw.columns.reserve(512);
         for (int column = 0; column < columns; ++column) {
-            if (column == columns - 1)
-                raw.sealedAt = raw.columns.size() + 9; // type byte and 8-byte length
+            raw.lastAt = raw.columns.size();
             row.appendCanonical(column, raw.columns);
         }
-        raw.sealedAt = std::min(raw.sealedAt, raw.columns.size());
         if (!pipeline.add(std::move(raw)))
             return entriesDamaged(QStringLiteral("have rows without MACs"));
         return {};

@@ -111,10 +111,11 @@ int columnCount(Table table) {
 Status createSchema(Database& db) {
     for (const char* statement : Ddl)
         TESSERA_TRY(db.exec(statement));
-    return db.exec("PRAGMA user_version = 1");
+    const QByteArray version = "PRAGMA user_version = " + QByteArray::number(SchemaVersion);
+    return db.exec(version.constData());
 }
 
-Status checkSchema(Database& db) {
+Result<int> checkSchema(Database& db) {
     const auto tampered =
         makeError(ErrorCode::Tampered, QStringLiteral("the vault's schema is not Tessera's"));
     auto version = db.queryInt("PRAGMA user_version");
@@ -128,9 +129,9 @@ Status checkSchema(Database& db) {
     if (!rows)
         return rows.error();
     const QStringList& expected = expectedMaster();
-    if (expected.isEmpty() || *version != SchemaVersion || *rows != expected)
+    if (expected.isEmpty() || *version < OldestSchemaVersion || *rows != expected)
         return tampered;
-    return {};
+    return int(*version);
 }
 
 QByteArray schemaHash() {

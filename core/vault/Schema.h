@@ -1,5 +1,6 @@
 #pragma once
-// The schema of format version 1 and its exact check (core/FORMAT.md "Tables").
+// The schema and its exact check (core/FORMAT.md "Tables"). Format versions 1 and 2 share the
+// schema; they differ in what an entries row's MAC covers (core/FORMAT.md "Integrity").
 
 #include "common/Result.h"
 #include "storage/Database.h"
@@ -8,7 +9,8 @@
 
 namespace tessera {
 
-inline constexpr int SchemaVersion = 1; // PRAGMA user_version
+inline constexpr int SchemaVersion = 2;       // PRAGMA user_version of the files Tessera creates
+inline constexpr int OldestSchemaVersion = 1; // the oldest it still reads and writes
 
 enum class Table {
     Meta = 1,
@@ -28,9 +30,9 @@ const char* keyColumn(Table table);
 int columnCount(Table table);
 
 Status createSchema(Database& db);
-// sqlite_master must equal what createSchema makes, row for row; user_version must be
-// SchemaVersion.
-Status checkSchema(Database& db);
+// sqlite_master must equal what createSchema makes, row for row; user_version must be one of
+// OldestSchemaVersion..SchemaVersion, which it returns.
+Result<int> checkSchema(Database& db);
 // Hash of the DDL text, bound into the manifest.
 QByteArray schemaHash();
 // Every table a reader may touch (for the read-only authorizer).

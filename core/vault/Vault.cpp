@@ -333,6 +333,7 @@ VaultInfo Vault::info() const {
     VaultInfo info;
     info.id = s.file.vaultId;
     info.name = s.name;
+    info.formatVersion = s.file.keys.rowMac.format;
     info.keyEpoch = quint32(s.file.epoch);
     info.kdf = s.file.header.kdf;
     info.requiresSecretKey = s.file.header.requiresSecretKey();

@@ -28,7 +28,7 @@ struct Device {
 struct VaultInfo {
     QByteArray id; // 16 bytes
     QString name;
-    int formatVersion = 1;
+    int formatVersion = 0; // PRAGMA user_version of the working copy (core/FORMAT.md)
     quint32 keyEpoch = 0;
     KdfParams kdf;
     bool requiresSecretKey = false;

@@ -107,7 +107,7 @@ Status openEveryRecord(OpenVault& vault) {
 
 namespace {
 
-Result<QByteArray> readMeta(Database& db, const Key& rowMacKey, const QString& name) {
+Result<QByteArray> readMeta(Database& db, const RowMacKey& rowMacKey, const QString& name) {
     const QByteArray sql = selectWithMac(Table::Meta, "t.name = ?");
     auto stmt = db.prepare(sql.constData());
     if (!stmt)
@@ -123,7 +123,8 @@ Result<QByteArray> readMeta(Database& db, const Key& rowMacKey, const QString& n
     return stmt->blob(1);
 }
 
-Status writeMeta(Database& db, const Key& rowMacKey, const QString& name, const QVariant& value) {
+Status writeMeta(Database& db, const RowMacKey& rowMacKey, const QString& name,
+                 const QVariant& value) {
     auto stmt = db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)");
     if (!stmt)
         return stmt.error();
@@ -136,7 +137,7 @@ Status writeMeta(Database& db, const Key& rowMacKey, const QString& name, const 
     return updateRowMac(db, rowMacKey, Table::Meta, name);
 }
 
-Result<Key> unwrapVaultKey(Database& db, const Key& wrappingKey, const Key* rowMacKey,
+Result<Key> unwrapVaultKey(Database& db, const Key& wrappingKey, const RowMacKey* rowMacKey,
                            QByteArrayView vaultId, const Header& header, quint64 epoch) {
     const QByteArray sql = selectWithMac(Table::Keyring);
     auto stmt = db.prepare(sql.constData());
@@ -208,7 +209,9 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
             return db.error();
         return damaged(db.error().message);
     }
-    TESSERA_TRY(checkSchema(*db));
+    auto format = checkSchema(*db);
+    if (!format)
+        return format.error();
     if (trust != Trust::Own) {
         // Merge inputs get DESIGN.md's quick_check (structure, no index-to-table cross check):
         // every row's MAC and every record used are checked on top, and a merge runs often.
@@ -253,7 +256,7 @@ Result<OpenVault> openVaultFile(const QString& path, const Header& header, const
                     quint64(*epoch),
                     0,
                     {},
-                    VaultKeys::fromVaultKey(std::move(*vaultKey)),
+                    VaultKeys::fromVaultKey(std::move(*vaultKey), *format),
                     {},
                     {},
                     {}};
@@ -345,7 +348,7 @@ Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec,
                     spec.epochs.back().epoch,
                     spec.created,
                     {},
-                    VaultKeys::fromVaultKey(std::move(vaultKey)),
+                    VaultKeys::fromVaultKey(std::move(vaultKey), SchemaVersion),
                     versions,
                     spec.epochs,
                     {}};
@@ -354,7 +357,7 @@ Result<OpenVault> createVaultFile(const QString& path, const NewFile& spec,
     if (!transaction)
         return transaction.error();
     TESSERA_TRY(createSchema(out));
-    const Key& rowMac = vault.keys.rowMac;
+    const RowMacKey& rowMac = vault.keys.rowMac;
     TESSERA_TRY(writeMeta(out, rowMac, QStringLiteral("vault_id"), spec.vaultId));
     TESSERA_TRY(
         writeMeta(out, rowMac, QStringLiteral("created"), QVariant(qlonglong(spec.created))));

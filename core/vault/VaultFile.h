@@ -38,7 +38,7 @@ struct OpenVault {
         qint64 dataVersion = -1;
     } entryMacs;
 
-    ManifestBinding binding() const { return {vaultId, header.bytes(), epoch}; }
+    ManifestBinding binding() const { return {vaultId, header.bytes(), epoch, keys.rowMac.format}; }
 };
 
 // verifyManifest on an open file; with `collectEntryMacs`, keeps the entries' row MACs for

@@ -259,8 +259,8 @@ void TestHostile::refusedOnUnlock_data() {
         << resealed("details", "sealed", Part::Overview, false) << false;
     // A higher schema version under the right key cannot be told from a newer Tessera's file:
     // refused as made by a newer version (checkSchema), which runs nothing either.
-    QTest::newRow("user_version 1 -> 7") << exec({"PRAGMA user_version = 7"}) << true;
-    QTest::newRow("user_version 1 -> -1") << exec({"PRAGMA user_version = -1"}) << false;
+    QTest::newRow("user_version 2 -> 7") << exec({"PRAGMA user_version = 7"}) << true;
+    QTest::newRow("user_version 2 -> -1") << exec({"PRAGMA user_version = -1"}) << false;
 }
 
 void TestHostile::refusedOnUnlock() {

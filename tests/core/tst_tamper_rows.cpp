@@ -347,8 +347,17 @@ void TestTamperRows::fileTampered_data() {
     QTest::newRow("(f) extra table") << exec("CREATE TABLE exfil (x)") << tampered;
     QTest::newRow("(f) index dropped") << exec("DROP INDEX entries_title") << tampered;
     QTest::newRow("(f) user_version 0") << exec("PRAGMA user_version = 0") << tampered;
-    QTest::newRow("(f) user_version 2")
-        << exec("PRAGMA user_version = 2")
+    // Format 1 MACs an entries row over its whole overview: the format 2 MACs no longer match.
+    QTest::newRow("(f) user_version 2 -> 1") << exec("PRAGMA user_version = 1") << tampered;
+    QTest::newRow("(f) user_version 2 -> 1, manifest recomputed for format 1")
+        << Edit([](OpenVault& f) -> Status {
+               TESSERA_TRY(f.db.exec("PRAGMA user_version = 1"));
+               f.keys.rowMac.format = 1;
+               return resealManifest(f);
+           })
+        << tampered;
+    QTest::newRow("(f) user_version 3")
+        << exec("PRAGMA user_version = 3")
         << QList<ErrorCode>{ErrorCode::Tampered, ErrorCode::NewerVersion};
 
     // (g) Rows deleted.
