@@ -54,6 +54,10 @@ private Q_SLOTS:
         QVERIFY2(match.hasMatch(), qPrintable(text));
         QVERIFY2(match.captured(1).toDouble() > 0, qPrintable(match.captured(0)));
         QVERIFY2(match.captured(3).toDouble() > 0, qPrintable(match.captured(0)));
+        // The file's format version (core/FORMAT.md): a new vault is in format 2.
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("^Format: +2$"),
+                                                  QRegularExpression::MultilineOption)),
+                 qPrintable(text));
         // The measurement uses a dummy password: the master password never shows up anywhere.
         QVERIFY(!info.out.contains(CliSandbox::MasterPassword));
         QVERIFY(!info.err.contains(CliSandbox::MasterPassword));
