@@ -1,6 +1,7 @@
 // The manifest (core/FORMAT.md "Integrity"): one keyed MAC over the version vector and every row
 // MAC, checked on every open. At 100k entries row_macs holds 200k rows, so the check reads them
-// on two connections and cores.
+// on two connections and cores. In format 2 the row MACs come in two parts with a MAC each, so
+// that each core also hashes its own part; format 1 hashes them all in one pass.
 
 #include "Integrity.h"
 
@@ -57,7 +58,7 @@ Status scanRowMacs(Database& db, const char* where, MacCounts& counts, RowMacInd
 Mac manifestPrefix(const Key& manifestKey, const ManifestBinding& binding,
                    QByteArrayView versions) {
     Mac m(manifestKey);
-    m.add(QByteArrayView("tessera-manifest-v1"));
+    m.add(QByteArrayView(binding.format >= 2 ? "tessera-manifest-v2" : "tessera-manifest-v1"));
     m.add(binding.vaultId);
     m.add(binding.header);
     m.addU64(binding.epoch);
@@ -67,18 +68,53 @@ Mac manifestPrefix(const Key& manifestKey, const ManifestBinding& binding,
     return m;
 }
 
+// Format 2's two parts of row_macs: complementary for every value the table code can hold
+// (SQLite orders numbers before text before blobs), about half the rows each (the entries in one,
+// their details in the other).
+constexpr const char* PartWhere[] = {"tbl < 5", "tbl >= 5"};
+
+// The MAC of one part's manifest input, with the row MACs per table code.
+struct PartScan {
+    Status status;
+    MacCounts counts{};
+    QByteArray mac;
+};
+
+PartScan scanPart(Database& db, const Key& manifestKey, int part, RowMacIndex* entryMacs) {
+    Mac m(manifestKey);
+    m.add(QByteArrayView("tessera-manifest-part"));
+    m.addU64(quint64(part));
+    PartScan scan;
+    scan.status = scanRowMacs(db, PartWhere[part], scan.counts, entryMacs,
+                              [&m](QByteArrayView bytes) { m.add(bytes); });
+    if (scan.status.ok())
+        scan.mac = m.finish();
+    return scan;
+}
+
 Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const ManifestBinding& binding,
                                QByteArrayView versions) {
     Mac m = manifestPrefix(manifestKey, binding, versions);
     MacCounts counts{};
-    TESSERA_TRY(scanRowMacs(db, "1", counts, nullptr, [&m](QByteArrayView b) { m.add(b); }));
+    if (binding.format < 2) {
+        TESSERA_TRY(scanRowMacs(db, "1", counts, nullptr, [&m](QByteArrayView b) { m.add(b); }));
+        return m.finish();
+    }
+    for (int part : {0, 1}) {
+        PartScan scan = scanPart(db, manifestKey, part, nullptr);
+        TESSERA_TRY(scan.status);
+        m.add(scan.mac);
+    }
     return m.finish();
 }
 
-// Rows per table as the file's b-trees count them (from an index where there is one).
-Result<MacCounts> countRows(Database& db) {
+// Rows per table as the file's b-trees count them (from an index where there is one), for the
+// tables with codes from..to.
+Result<MacCounts> countRows(Database& db, int from = 1, int to = int(std::size(AllTables))) {
     MacCounts rows{};
     for (Table table : AllTables) {
+        if (int(table) < from || int(table) > to)
+            continue;
         const QByteArray sql = QByteArray("SELECT count(*) FROM ") + tableName(table);
         auto count = db.queryInt(sql.constData());
         if (!count)
@@ -180,6 +216,82 @@ private:
     bool m_open = false;
 };
 
+// What one pass over row_macs gives (the counts need no second read of the table: at 100k
+// entries it holds 200k rows): the manifest MAC of the file as it is, the row MACs per table code
+// and the rows per table.
+struct Pass {
+    Status status;
+    QByteArray mac;
+    MacCounts macCounts{};
+    Result<MacCounts> rowCounts = MacCounts{};
+};
+
+// Format 1: one MAC over every row MAC. A helper reads the second half and hands it over in
+// pieces; this thread hashes them after its own half.
+Pass formatOnePass(Database& db, Mac m, RowMacIndex* entryMacs, Database* helper) {
+    Pass pass;
+    HelperScan second;
+    std::thread helperThread;
+    if (helper)
+        helperThread = std::thread(
+            [&second, helper, entryMacs] { second.run(*helper, entryMacs != nullptr); });
+    const auto hash = [&m](QByteArrayView bytes) { m.add(bytes); };
+    pass.status =
+        scanRowMacs(db, helper ? HelperScan::FirstHalf : "1", pass.macCounts, entryMacs, hash);
+    if (helper) {
+        second.drain(hash); // waits for the second half's pieces, in order
+        helperThread.join();
+        if (pass.status.ok())
+            pass.status = second.status;
+        for (std::size_t i = 0; i < pass.macCounts.size(); ++i)
+            pass.macCounts[i] += second.macCounts[i];
+        if (entryMacs)
+            entryMacs->append(second.entryMacs); // ids above the first half's: still sorted
+        pass.rowCounts = second.rowCounts;
+    } else if (pass.status.ok()) {
+        pass.rowCounts = countRows(db);
+    }
+    pass.mac = m.finish();
+    return pass;
+}
+
+// Format 2: a MAC per part, each computed by the thread that reads the part, and the rows of its
+// tables counted there too; the manifest MAC is over the two.
+Pass formatTwoPass(Database& db, const Key& manifestKey, Mac m, RowMacIndex* entryMacs,
+                   Database* helper) {
+    constexpr int FirstOfPartTwo = 5; // PartWhere
+    PartScan parts[2];
+    Result<MacCounts> counts[2] = {MacCounts{}, MacCounts{}};
+    const auto runPart = [&](Database& on, int part) {
+        parts[part] = scanPart(on, manifestKey, part, part == 0 ? entryMacs : nullptr);
+        if (parts[part].status.ok())
+            counts[part] =
+                part == 0 ? countRows(on, 1, FirstOfPartTwo - 1) : countRows(on, FirstOfPartTwo);
+    };
+    std::thread helperThread;
+    if (helper)
+        helperThread = std::thread([&runPart, helper] { runPart(*helper, 1); });
+    runPart(db, 0);
+    if (helper)
+        helperThread.join();
+    else
+        runPart(db, 1);
+    Pass pass;
+    pass.status = parts[0].status.ok() ? parts[1].status : parts[0].status;
+    for (int part : {0, 1}) {
+        for (std::size_t i = 0; i < pass.macCounts.size(); ++i)
+            pass.macCounts[i] += parts[part].counts[i];
+        if (!counts[part])
+            pass.rowCounts = counts[part].error();
+        else if (pass.rowCounts)
+            for (std::size_t i = 0; i < pass.rowCounts->size(); ++i)
+                (*pass.rowCounts)[i] += (*counts[part])[i];
+        m.add(parts[part].mac);
+    }
+    pass.mac = m.finish();
+    return pass;
+}
+
 } // namespace
 
 Status writeManifest(Database& db, const Key& manifestKey, const ManifestBinding& binding,
@@ -214,37 +326,14 @@ Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey,
     const QByteArray versions = haveManifest ? stmt->blob(0) : QByteArray();
     const QByteArray stored = haveManifest ? stmt->blob(1) : QByteArray();
 
-    // One pass over row_macs gives the MAC and the row MACs per table: the counts below need no
-    // second read of the table (at 100k entries it holds 200k rows).
-    Mac m = manifestPrefix(manifestKey, binding, versions);
-    MacCounts macCounts{};
-    HelperScan second;
-    std::thread helperThread;
-    if (helper)
-        helperThread = std::thread(
-            [&second, helper, entryMacs] { second.run(*helper, entryMacs != nullptr); });
-    const auto hash = [&m](QByteArrayView bytes) { m.add(bytes); };
-    Status first =
-        scanRowMacs(db, helper ? HelperScan::FirstHalf : "1", macCounts, entryMacs, hash);
-    if (helper)
-        second.drain(hash); // waits for the second half's pieces, in order
-    Result<MacCounts> rowCounts = MacCounts{};
-    if (first.ok() && !helper)
-        rowCounts = countRows(db);
-    if (helper) {
-        helperThread.join();
-        TESSERA_TRY(second.status);
-        if (!second.rowCounts)
-            return second.rowCounts.error();
-        for (std::size_t i = 0; i < macCounts.size(); ++i)
-            macCounts[i] += second.macCounts[i];
-        if (entryMacs)
-            entryMacs->append(second.entryMacs); // ids above the first half's: still sorted
-        if (rowCounts)
-            for (std::size_t i = 0; i < rowCounts->size(); ++i)
-                (*rowCounts)[i] += (*second.rowCounts)[i];
-    }
-    TESSERA_TRY(first);
+    Pass pass =
+        binding.format >= 2
+            ? formatTwoPass(db, manifestKey, manifestPrefix(manifestKey, binding, versions),
+                            entryMacs, helper)
+            : formatOnePass(db, manifestPrefix(manifestKey, binding, versions), entryMacs, helper);
+    TESSERA_TRY(pass.status);
+    Result<MacCounts>& rowCounts = pass.rowCounts;
+    const MacCounts& macCounts = pass.macCounts;
     if (!rowCounts)
         return rowCounts.error();
     for (Table table : AllTables)
@@ -255,7 +344,7 @@ Result<VersionVector> verifyManifest(Database& db, const Key& manifestKey,
         return tampered(QStringLiteral("unknown row MACs"));
     if (!haveManifest)
         return tampered(QStringLiteral("the manifest is missing"));
-    if (!constantTimeEqual(m.finish(), stored))
+    if (!constantTimeEqual(pass.mac, stored))
         return tampered(QStringLiteral("the manifest does not match the file"));
     return decodeVersions(versions);
 }

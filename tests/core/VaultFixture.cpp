@@ -338,6 +338,25 @@ Status resealManifest(OpenVault& file) {
     return writeManifest(file.db, file.keys.manifest, file.binding(), file.versions);
 }
 
+Status rewriteAsFormat1(const QString& path) {
+    auto file = openVaultRaw(path, VaultSandbox::MasterPassword, Trust::Own);
+    if (!file)
+        return file.error();
+    TESSERA_TRY(file->db.exec("PRAGMA user_version = 1"));
+    file->keys.rowMac.format = 1;
+    auto ids = file->db.prepare("SELECT id FROM entries");
+    if (!ids)
+        return ids.error();
+    std::vector<QByteArray> entries;
+    TESSERA_TRY(ids->forEachRow([&entries](const Statement& row) -> Status {
+        entries.push_back(row.blob(0));
+        return {};
+    }));
+    for (const QByteArray& id : entries)
+        TESSERA_TRY(resealRow(*file, Table::Entries, id));
+    return resealManifest(*file);
+}
+
 qint64 countRows(OpenVault& file, const char* sql, const QByteArray& blob) {
     auto stmt = file.db.prepare(sql);
     if (!stmt)

@@ -119,6 +119,9 @@ Result<EntryOverview> readOverviewRaw(OpenVault& file, const EntryId& id);
 // do), so that only the check under test can catch a change.
 Status resealRow(OpenVault& file, Table table, const RowKey& key);
 Status resealManifest(OpenVault& file);
+// The file (password VaultSandbox::MasterPassword) as releases before format 2 wrote it:
+// user_version 1, entries row MACs over whole rows, the manifest of format 1 (core/FORMAT.md).
+Status rewriteAsFormat1(const QString& path);
 // A count query on an open file.
 qint64 countRows(OpenVault& file, const char* sql, const QByteArray& blob = {});
 

@@ -59,22 +59,6 @@ QByteArray entryMacByTheBook(const Key& rowMacKey, int format, const EntryRow& r
     return m.finish();
 }
 
-// The file as an earlier release wrote it: user_version 1, entries row MACs over whole rows, the
-// manifest bound to format 1 (done here with the file's own keys).
-Status rewriteAsFormat1(const QString& path) {
-    auto file = openVaultRaw(path, VaultSandbox::MasterPassword, Trust::Own);
-    if (!file)
-        return file.error();
-    TESSERA_TRY(file->db.exec("PRAGMA user_version = 1"));
-    file->keys.rowMac.format = 1;
-    auto rows = entryRows(*file);
-    if (!rows)
-        return rows.error();
-    for (const EntryRow& row : *rows)
-        TESSERA_TRY(resealRow(*file, Table::Entries, row.id));
-    return resealManifest(*file);
-}
-
 // PRAGMA user_version of the file (read from a copy: a foreign file may run no PRAGMA).
 int userVersion(const QString& path) {
     const QString copy = path + QStringLiteral(".probe");

@@ -3,7 +3,8 @@
 // checked, opened and decoded by worker threads against the row MACs the manifest pass collected
 // (core/vault/OverviewLoader.cpp). Small vaults (every other test, the fuzzers) take the
 // one-thread paths. Here: the same answers as before, and every change to either half of
-// row_macs, its counts or the entries refused as tampered.
+// row_macs, its counts or the entries refused as tampered, in format 2 (a MAC per half, each on
+// its own core) and in format 1 (one MAC, hashed on the first core).
 
 #include "VaultFixture.h"
 
@@ -45,6 +46,7 @@ Edit sql(const char* statement, bool resealManifestAfter) {
 } // namespace
 
 Q_DECLARE_METATYPE(Edit)
+Q_DECLARE_METATYPE(tessera::Trust)
 
 class TestManifestSplit : public QObject {
     Q_OBJECT
@@ -53,11 +55,13 @@ private:
     VaultSandbox m_box;
     QByteArray m_dump;
 
-    // A copy of the published file with `edit` applied through the file's own keys.
-    QString editedCopy(const Edit& edit) {
+    // A copy of the published file in `format`, with `edit` applied through the file's own keys.
+    QString editedCopy(const Edit& edit, int format = SchemaVersion) {
         static int copies = 0;
         const QString copy = m_box.path(QStringLiteral("copy-%1.tessera").arg(++copies));
         if (!QFile::copy(m_box.vaultPath(), copy))
+            return {};
+        if (format == 1 && !rewriteAsFormat1(copy).ok())
             return {};
         auto file = openVaultRaw(copy, VaultSandbox::MasterPassword, Trust::Own);
         if (!file || !edit(*file).ok())
@@ -90,11 +94,21 @@ private Q_SLOTS:
         QCOMPARE(dump, m_dump);
     }
 
-    void foreignCopyOpens() {
-        const QString copy = editedCopy([](OpenVault&) { return Status(); });
+    void copyOpens_data() {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<Trust>("trust");
+        QTest::newRow("format 2, foreign") << 2 << Trust::Foreign;
+        QTest::newRow("format 1, foreign") << 1 << Trust::Foreign;
+        QTest::newRow("format 1, own") << 1 << Trust::Own;
+    }
+    void copyOpens() {
+        QFETCH(int, format);
+        QFETCH(Trust, trust);
+        const QString copy = editedCopy([](OpenVault&) { return Status(); }, format);
         QVERIFY(!copy.isEmpty());
-        auto file = openVaultRaw(copy, VaultSandbox::MasterPassword, Trust::Foreign);
+        auto file = openVaultRaw(copy, VaultSandbox::MasterPassword, trust);
         VAULT_VERIFY_OK(file);
+        QCOMPARE(file->keys.rowMac.format, format);
         auto loaded = loadOverviews(*file);
         VAULT_VERIFY_OK(loaded);
         QCOMPARE(int(loaded->overviews.size()), EntryCount);
@@ -130,42 +144,61 @@ private Q_SLOTS:
 
     void tamperedRefused_data() {
         QTest::addColumn<Edit>("edit");
+        QTest::addColumn<int>("format");
+        for (int format : {2, 1})
+            addTamperedRows(format);
+    }
+    void addTamperedRows(int format) {
+        const auto newRow = [format](const char* name) -> QTestData& {
+            return QTest::newRow(
+                qPrintable(QStringLiteral("format %1: %2").arg(format).arg(QLatin1String(name))));
+        };
         // The second connection's half (details on), its counts, and what it cannot classify.
-        QTest::newRow("details MAC changed")
+        // Format 2 splits row_macs between entries and details, format 1 within the entries.
+        newRow("details MAC changed")
             << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 5 AND id = "
                    "(SELECT min(id) FROM row_macs WHERE tbl = 5)",
-                   false);
-        QTest::newRow("details MAC removed, manifest resealed") << sql(
-            "DELETE FROM row_macs WHERE tbl = 5 AND id = (SELECT max(id) FROM row_macs WHERE "
-            "tbl = 5)",
-            true);
-        QTest::newRow("details row removed, manifest resealed")
-            << sql("DELETE FROM details WHERE id = (SELECT min(id) FROM details)", true);
-        QTest::newRow("unknown table code, manifest resealed")
-            << sql("INSERT INTO row_macs (tbl, id, mac) VALUES (9, x'00', zeroblob(32))", true);
-        QTest::newRow("text table code, manifest resealed")
-            << sql("INSERT INTO row_macs (tbl, id, mac) VALUES ('x', x'00', zeroblob(32))", true);
-        // The entries, split between the two connections (ids below D8.. on the first), and the
-        // index of their MACs that both collect.
-        QTest::newRow("entries MAC changed")
+                   false)
+            << format;
+        newRow("details MAC removed, manifest resealed")
+            << sql("DELETE FROM row_macs WHERE tbl = 5 AND id = (SELECT max(id) FROM row_macs "
+                   "WHERE "
+                   "tbl = 5)",
+                   true)
+            << format;
+        newRow("details row removed, manifest resealed")
+            << sql("DELETE FROM details WHERE id = (SELECT min(id) FROM details)", true) << format;
+        newRow("unknown table code, manifest resealed")
+            << sql("INSERT INTO row_macs (tbl, id, mac) VALUES (9, x'00', zeroblob(32))", true)
+            << format;
+        newRow("text table code, manifest resealed")
+            << sql("INSERT INTO row_macs (tbl, id, mac) VALUES ('x', x'00', zeroblob(32))", true)
+            << format;
+        // The entries (in format 1 split between the two connections at ids D8..), and the
+        // index of their MACs.
+        newRow("entries MAC changed")
             << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 4 AND id = "
                    "(SELECT max(id) FROM row_macs WHERE tbl = 4)",
-                   false);
-        QTest::newRow("entries MAC changed, manifest resealed")
+                   false)
+            << format;
+        newRow("entries MAC changed, manifest resealed")
             << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 4 AND id = "
                    "(SELECT max(id) FROM row_macs WHERE tbl = 4)",
-                   true);
-        QTest::newRow("first entries MAC changed, manifest resealed")
+                   true)
+            << format;
+        newRow("first entries MAC changed, manifest resealed")
             << sql("UPDATE row_macs SET mac = zeroblob(32) WHERE tbl = 4 AND id = "
                    "(SELECT min(id) FROM row_macs WHERE tbl = 4)",
-                   true);
-        QTest::newRow("entries row removed, manifest resealed")
-            << sql("DELETE FROM entries WHERE id = (SELECT max(id) FROM entries)", true);
+                   true)
+            << format;
+        newRow("entries row removed, manifest resealed")
+            << sql("DELETE FROM entries WHERE id = (SELECT max(id) FROM entries)", true) << format;
     }
 
     void tamperedRefused() {
         QFETCH(Edit, edit);
-        const QString copy = editedCopy(edit);
+        QFETCH(int, format);
+        const QString copy = editedCopy(edit, format);
         QVERIFY(!copy.isEmpty());
         // As a file from elsewhere (every row checked) and as this device's working copy (the
         // manifest at open, the entries when the list is loaded).
