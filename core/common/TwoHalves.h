@@ -1,6 +1,8 @@
 #pragma once
 // Work over a large list split in two halves, one per core (unlock's sort, search, search texts).
 
+#include "Threads.h"
+
 #include <cstddef>
 #include <thread>
 
@@ -16,7 +18,7 @@ bool inTwoHalves(std::size_t count, std::size_t parallelFrom, Work&& work) {
         return false;
     }
     const std::size_t half = count / 2;
-    std::thread first([&] { work(std::size_t(0), half); });
+    std::thread first = startThread([&] { work(std::size_t(0), half); });
     work(half, count);
     first.join();
     return true;

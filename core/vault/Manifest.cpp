@@ -4,6 +4,7 @@
 // that each core also hashes its own part; format 1 hashes them all in one pass.
 
 #include "Integrity.h"
+#include "common/Threads.h"
 
 #include <algorithm>
 #include <array>
@@ -233,7 +234,7 @@ Pass formatOnePass(Database& db, Mac m, RowMacIndex* entryMacs, Database* helper
     HelperScan second;
     std::thread helperThread;
     if (helper)
-        helperThread = std::thread(
+        helperThread = startThread(
             [&second, helper, entryMacs] { second.run(*helper, entryMacs != nullptr); });
     const auto hash = [&m](QByteArrayView bytes) { m.add(bytes); };
     pass.status =
@@ -270,7 +271,7 @@ Pass formatTwoPass(Database& db, const Key& manifestKey, Mac m, RowMacIndex* ent
     };
     std::thread helperThread;
     if (helper)
-        helperThread = std::thread([&runPart, helper] { runPart(*helper, 1); });
+        helperThread = startThread([&runPart, helper] { runPart(*helper, 1); });
     runPart(db, 0);
     if (helper)
         helperThread.join();
