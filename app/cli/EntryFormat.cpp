@@ -50,7 +50,7 @@ void printOverviews(Output& out, const std::vector<const EntryOverview*>& entrie
             for (const QString* field :
                  {&entry->title.value, &entry->username.value, &entry->folder.value}) {
                 line += QLatin1Char('\t');
-                line += displaySafe(*field);
+                appendDisplaySafe(line, *field);
             }
             line += QLatin1Char('\n');
             const qsizetype at = text.size();

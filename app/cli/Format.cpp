@@ -63,9 +63,25 @@ QString displaySize(qint64 bytes) {
     return QStringLiteral("%1 MiB").arg(double(bytes) / double(KiB * KiB), 0, 'f', 1);
 }
 
+namespace {
+
+// Unicode's control characters (category Cc) are exactly U+0000..U+001F and U+007F..U+009F.
+bool isControl(char16_t c) {
+    return c < 0x20 || char16_t(c - 0x7f) <= 0x20;
+}
+
+} // namespace
+
+void appendDisplaySafe(QString& out, QStringView text) {
+    const qsizetype at = out.size();
+    out.append(text);
+    char16_t* chars = reinterpret_cast<char16_t*>(out.data()) + at;
+    for (qsizetype i = 0; i < text.size(); ++i)
+        if (isControl(chars[i]))
+            chars[i] = u'?';
+}
+
 QString displaySafe(const QString& text) {
-    // Unicode's control characters (category Cc) are exactly U+0000..U+001F and U+007F..U+009F.
-    const auto isControl = [](char16_t c) { return c < 0x20 || char16_t(c - 0x7f) <= 0x20; };
     const auto* chars = reinterpret_cast<const char16_t*>(text.constData());
     bool any = false; // no early exit: the compiler vectorises the loop
     for (qsizetype i = 0; i < text.size(); ++i)

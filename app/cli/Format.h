@@ -25,5 +25,7 @@ QString displaySize(qint64 bytes);
 // Text from a vault may come from another device: control characters are shown as '?' so they
 // cannot drive the terminal.
 QString displaySafe(const QString& text);
+// out += displaySafe(text), without a copy of text: for long lists.
+void appendDisplaySafe(QString& out, QStringView text);
 
 } // namespace tessera::cli

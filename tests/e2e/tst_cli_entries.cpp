@@ -158,6 +158,23 @@ private Q_SLOTS:
         QVERIFY(entry.value(QLatin1String("expires")).isNull());
     }
 
+    // Titles, user names and folders come from any device that shares the vault: in the list,
+    // control characters (C0, DEL, C1) print as '?' and cannot drive the terminal.
+    void listShowsControlCharactersAsQuestionMarks() {
+        const QString id =
+            m_sandbox->add({QStringLiteral("--title"), QStringLiteral("Bank\x1b]0;owned\x07"),
+                            QStringLiteral("--username"), QStringLiteral("me\x7f\u0085"),
+                            QStringLiteral("--folder"), QStringLiteral("Fin\u00e4nz\x1b[2J")});
+        for (const QStringList& command :
+             {QStringList{QStringLiteral("ls")},
+              QStringList{QStringLiteral("search"), QStringLiteral("bank")}}) {
+            const CliResult listed = m_sandbox->runOnVault(command.front(), command.mid(1));
+            CLI_EXPECT(listed, 0);
+            QCOMPARE(listed.outText(),
+                     id + QStringLiteral("\tBank?]0;owned?\tme??\tFin\u00e4nz?[2J\n"));
+        }
+    }
+
     void trashRestorePurge() {
         const QString id = m_sandbox->add({QStringLiteral("--title"), QStringLiteral("Old forum")});
         const QString kept = m_sandbox->add({QStringLiteral("--title"), QStringLiteral("Kept")});
