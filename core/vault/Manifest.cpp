@@ -69,10 +69,14 @@ Mac manifestPrefix(const Key& manifestKey, const ManifestBinding& binding,
     return m;
 }
 
-// Format 2's two parts of row_macs: complementary for every value the table code can hold
-// (SQLite orders numbers before text before blobs), about half the rows each (the entries in one,
-// their details in the other).
-constexpr const char* PartWhere[] = {"tbl < 5", "tbl >= 5"};
+// Format 2's two parts of row_macs: the tables before details (meta, keyring, epochs, entries),
+// then the rest (details on, and any table code that is not a number: SQLite orders numbers
+// before text before blobs). About half the rows each.
+constexpr int PartTwoFrom = int(Table::Details);
+
+QByteArray partWhere(int part) {
+    return QByteArray(part == 0 ? "tbl < " : "tbl >= ") + QByteArray::number(PartTwoFrom);
+}
 
 // The MAC of one part's manifest input, with the row MACs per table code.
 struct PartScan {
@@ -86,7 +90,7 @@ PartScan scanPart(Database& db, const Key& manifestKey, int part, RowMacIndex* e
     m.add(QByteArrayView("tessera-manifest-part"));
     m.addU64(quint64(part));
     PartScan scan;
-    scan.status = scanRowMacs(db, PartWhere[part], scan.counts, entryMacs,
+    scan.status = scanRowMacs(db, partWhere(part).constData(), scan.counts, entryMacs,
                               [&m](QByteArrayView bytes) { m.add(bytes); });
     if (scan.status.ok())
         scan.mac = m.finish();
@@ -96,8 +100,8 @@ PartScan scanPart(Database& db, const Key& manifestKey, int part, RowMacIndex* e
 Result<QByteArray> manifestMac(Database& db, const Key& manifestKey, const ManifestBinding& binding,
                                QByteArrayView versions) {
     Mac m = manifestPrefix(manifestKey, binding, versions);
-    MacCounts counts{};
     if (binding.format < 2) {
+        MacCounts counts{};
         TESSERA_TRY(scanRowMacs(db, "1", counts, nullptr, [&m](QByteArrayView b) { m.add(b); }));
         return m.finish();
     }
@@ -260,14 +264,13 @@ Pass formatOnePass(Database& db, Mac m, RowMacIndex* entryMacs, Database* helper
 // tables counted there too; the manifest MAC is over the two.
 Pass formatTwoPass(Database& db, const Key& manifestKey, Mac m, RowMacIndex* entryMacs,
                    Database* helper) {
-    constexpr int FirstOfPartTwo = 5; // PartWhere
     PartScan parts[2];
     Result<MacCounts> counts[2] = {MacCounts{}, MacCounts{}};
     const auto runPart = [&](Database& on, int part) {
         parts[part] = scanPart(on, manifestKey, part, part == 0 ? entryMacs : nullptr);
         if (parts[part].status.ok())
             counts[part] =
-                part == 0 ? countRows(on, 1, FirstOfPartTwo - 1) : countRows(on, FirstOfPartTwo);
+                part == 0 ? countRows(on, 1, PartTwoFrom - 1) : countRows(on, PartTwoFrom);
     };
     std::thread helperThread;
     if (helper)
