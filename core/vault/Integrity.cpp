@@ -115,7 +115,8 @@ QByteArray RowMacs::ofColumns(QByteArrayView columns, qsizetype lastAt) const {
     // Format 2: a sealed overview (a blob of at least nonce and tag) counts by its type, length,
     // nonce and tag. The tag authenticates the ciphertext under the sealing key and every reader
     // opens the overview before using it, so a changed ciphertext is refused there; the MAC pins
-    // which sealing belongs in this file. Unlock hashes 49 bytes per entry instead of ~300.
+    // which sealing belongs in this file. Unlock hashes one BLAKE2b block per entry, not three or
+    // four.
     constexpr qsizetype Head = 1 + 8; // type byte and u64 length (Statement::appendCanonical)
     constexpr char BlobType = 4;      // SQLITE_BLOB
     constexpr auto Nonce = qsizetype(NonceBytes);
