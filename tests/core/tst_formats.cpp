@@ -244,6 +244,12 @@ void TestFormats::changedCiphertextRefusedInBothFormats() {
     QVERIFY(!vault.ok());
     QCOMPARE(vault.code(), ErrorCode::Tampered);
     QVERIFY2(vault.error().message.contains(caughtBy), qPrintable(vault.error().message));
+    // As a merge input (sync reads a changed vault file so: row MACs, no other record opened).
+    auto mergeInput =
+        openVaultRaw(box.vaultPath(), VaultSandbox::MasterPassword, Trust::ForeignRows);
+    QVERIFY(!mergeInput.ok());
+    QCOMPARE(mergeInput.code(), ErrorCode::Tampered);
+    QVERIFY2(mergeInput.error().message.contains(caughtBy), qPrintable(mergeInput.error().message));
 }
 
 void TestFormats::passwordChangeWritesFormat2() {
