@@ -116,6 +116,7 @@ private Q_SLOTS:
     void changedCiphertextRefusedInBothFormats_data();
     void changedCiphertextRefusedInBothFormats();
     void passwordChangeWritesFormat2();
+    void kdfChangeWritesFormat2();
     // In a vault without entries both formats give the same row MACs: the manifest still tells.
     void formatIsBoundByTheManifest();
 
@@ -266,6 +267,25 @@ void TestFormats::passwordChangeWritesFormat2() {
     }
     VAULT_TAKE(c, box.unlock(QStringLiteral("c"), NewPassword));
     QCOMPARE(c->info().formatVersion, 2);
+    VAULT_TAKE(dump, dumpVault(*c));
+    QCOMPARE(dump, before);
+}
+
+void TestFormats::kdfChangeWritesFormat2() {
+    VaultSandbox box;
+    QByteArray before;
+    makeVault(box, 8, &before);
+    VAULT_VERIFY_OK(rewriteAsFormat1(box.vaultPath()));
+    {
+        VAULT_TAKE(b, box.unlock(QStringLiteral("b")));
+        QCOMPARE(b->info().formatVersion, 1);
+        const KdfParams stronger{std::uint8_t(FastKdf.opsLimit + 1), FastKdf.memLog2};
+        VAULT_VERIFY_OK(b->changeKdf(secret(VaultSandbox::MasterPassword), stronger));
+        QCOMPARE(b->info().formatVersion, 2);
+        VAULT_VERIFY_OK(b->publish());
+    }
+    QCOMPARE(userVersion(box.vaultPath()), 2);
+    VAULT_TAKE(c, box.unlock(QStringLiteral("c")));
     VAULT_TAKE(dump, dumpVault(*c));
     QCOMPARE(dump, before);
 }
