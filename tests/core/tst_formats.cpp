@@ -115,8 +115,9 @@ private Q_SLOTS:
     void format1AndFormat2FilesMerge();
     void changedCiphertextRefusedInBothFormats_data();
     void changedCiphertextRefusedInBothFormats();
-    void passwordChangeWritesFormat2();
-    void kdfChangeWritesFormat2();
+    // A password or KDF change rewrites the vault: in format 2.
+    void rekeyWritesFormat2_data();
+    void rekeyWritesFormat2();
     // In a vault without entries both formats give the same row MACs: the manifest still tells.
     void formatIsBoundByTheManifest();
 
@@ -253,25 +254,14 @@ void TestFormats::changedCiphertextRefusedInBothFormats() {
     QVERIFY2(mergeInput.error().message.contains(caughtBy), qPrintable(mergeInput.error().message));
 }
 
-void TestFormats::passwordChangeWritesFormat2() {
-    VaultSandbox box;
-    QByteArray before;
-    makeVault(box, 8, &before);
-    VAULT_VERIFY_OK(rewriteAsFormat1(box.vaultPath()));
-    {
-        VAULT_TAKE(b, box.unlock(QStringLiteral("b")));
-        QCOMPARE(b->info().formatVersion, 1);
-        VAULT_VERIFY_OK(b->changePassword(secret(NewPassword), FastKdf));
-        QCOMPARE(b->info().formatVersion, 2);
-        VAULT_VERIFY_OK(b->publish());
-    }
-    VAULT_TAKE(c, box.unlock(QStringLiteral("c"), NewPassword));
-    QCOMPARE(c->info().formatVersion, 2);
-    VAULT_TAKE(dump, dumpVault(*c));
-    QCOMPARE(dump, before);
+void TestFormats::rekeyWritesFormat2_data() {
+    QTest::addColumn<bool>("newPassword"); // else a KDF change under the same password
+    QTest::newRow("password change") << true;
+    QTest::newRow("KDF change") << false;
 }
 
-void TestFormats::kdfChangeWritesFormat2() {
+void TestFormats::rekeyWritesFormat2() {
+    QFETCH(bool, newPassword);
     VaultSandbox box;
     QByteArray before;
     makeVault(box, 8, &before);
@@ -280,12 +270,14 @@ void TestFormats::kdfChangeWritesFormat2() {
         VAULT_TAKE(b, box.unlock(QStringLiteral("b")));
         QCOMPARE(b->info().formatVersion, 1);
         const KdfParams stronger{std::uint8_t(FastKdf.opsLimit + 1), FastKdf.memLog2};
-        VAULT_VERIFY_OK(b->changeKdf(secret(VaultSandbox::MasterPassword), stronger));
+        VAULT_VERIFY_OK(newPassword ? b->changePassword(secret(NewPassword), FastKdf)
+                                    : b->changeKdf(secret(VaultSandbox::MasterPassword), stronger));
         QCOMPARE(b->info().formatVersion, 2);
         VAULT_VERIFY_OK(b->publish());
     }
-    QCOMPARE(userVersion(box.vaultPath()), 2);
-    VAULT_TAKE(c, box.unlock(QStringLiteral("c")));
+    VAULT_TAKE(c, box.unlock(QStringLiteral("c"),
+                             newPassword ? NewPassword : VaultSandbox::MasterPassword));
+    QCOMPARE(c->info().formatVersion, 2);
     VAULT_TAKE(dump, dumpVault(*c));
     QCOMPARE(dump, before);
 }
